@@ -1,0 +1,71 @@
+import type { ComponentPropsWithoutRef, CSSProperties, ReactNode } from 'react';
+import type { Asset } from '@/lib/content/assets';
+import { PaperRow } from '@/components/paper-row';
+
+type HeadingTag = 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6';
+type HeadingProps = ComponentPropsWithoutRef<'h2'> & { 'data-paper-id'?: string };
+
+function heading(Tag: HeadingTag) {
+  function Heading({ id, children, ...props }: HeadingProps) {
+    const paperId = props['data-paper-id'];
+    const title = (
+      <Tag id={id} {...props} className={paperId ? 'paper-heading group' : 'group'}>
+        {children}
+        {id ? (
+          <a href={`#${id}`} className="heading-anchor" aria-label="Link to this heading">
+            #
+          </a>
+        ) : null}
+      </Tag>
+    );
+    return paperId ? (
+      <>
+        {title}
+        <PaperRow paperId={paperId} />
+      </>
+    ) : (
+      title
+    );
+  }
+  Heading.displayName = Tag;
+  return Heading;
+}
+
+type ImgProps = Omit<ComponentPropsWithoutRef<'img'>, 'src'> & { src?: string | Asset; style?: CSSProperties };
+
+/** `<img src={importedImage}>` receives the asset object the index resolved; plain strings pass through. */
+function Img({ src, width, height, alt, ...props }: ImgProps) {
+  const asset = typeof src === 'object' && src ? src : null;
+  return (
+    // eslint-disable-next-line @next/next/no-img-element -- sizes come from the index; next/image would add client JS per figure
+    <img
+      {...props}
+      src={asset ? asset.src : src}
+      width={asset?.width ?? width}
+      height={asset?.height ?? height}
+      alt={alt ?? ''}
+      loading="lazy"
+      decoding="async"
+    />
+  );
+}
+
+function A({ href, children, ...props }: ComponentPropsWithoutRef<'a'>) {
+  const external = href ? /^https?:\/\//.test(href) : false;
+  return (
+    <a href={href} {...props} {...(external ? { rel: 'noopener noreferrer' } : {})}>
+      {children as ReactNode}
+    </a>
+  );
+}
+
+export const mdxComponents = {
+  h1: heading('h1'),
+  h2: heading('h2'),
+  h3: heading('h3'),
+  h4: heading('h4'),
+  h5: heading('h5'),
+  h6: heading('h6'),
+  img: Img,
+  a: A,
+};

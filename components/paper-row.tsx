@@ -1,0 +1,21 @@
+/**
+ * The row under each paper heading. Reader-specific controls (bookmark,
+ * status, notes) plug in here as client islands, so the page stays static.
+ */
+export function PaperRow({ paperId }: { paperId: string }) {
+  const arxivId = paperId.startsWith('arxiv:') ? paperId.slice('arxiv:'.length) : null;
+  return (
+    <div className="paper-row not-prose" data-paper-row={paperId}>
+      {arxivId ? (
+        <>
+          <a href={`https://arxiv.org/abs/${arxivId}`} rel="noopener noreferrer">
+            arXiv {arxivId}
+          </a>
+          <a href={`https://arxiv.org/pdf/${arxivId}`} rel="noopener noreferrer">
+            PDF
+          </a>
+        </>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import Link from 'next/link';
+import { getContentIndex } from '@/lib/content/index';
+import type { Review } from '@/lib/content/parse';
+import { adjacentReviews, formatDate } from '@/lib/content/queries';
+import { renderReview } from '@/lib/content/render';
+import { TableOfContents } from './table-of-contents';
+
+export async function ReviewArticle({ review }: { review: Review }) {
+  const content = await renderReview(review, getContentIndex().root);
+  const { newer, older } = adjacentReviews(review.slug);
+  const hasTitle = review.headings.some((heading) => heading.depth === 1);
+  return (
+    <div className="flex flex-col lg:grid lg:grid-cols-[minmax(0,1fr)_15rem] lg:gap-12">
+      <article className="min-w-0 pt-8">
+        <p className="text-sm text-slate-500 dark:text-slate-400">
+          <time dateTime={review.date ?? undefined}>{formatDate(review.date)}</time> · {review.readingMinutes} min read ·{' '}
+          {review.papers.length} papers
+          {review.tags.length ? <> · {review.tags.map((tag) => `#${tag}`).join(' ')}</> : null}
+        </p>
+        {hasTitle ? null : <h1 className="mt-2 text-3xl font-bold tracking-tight sm:text-4xl">{review.title}</h1>}
+        <div className="prose prose-slate mt-4 max-w-prose dark:prose-invert prose-headings:scroll-mt-20 prose-h1:text-3xl sm:prose-h1:text-4xl prose-a:text-blue-600 dark:prose-a:text-blue-400">
+          {content}
+        </div>
+        <nav aria-label="More reviews" className="mt-12 grid max-w-prose gap-4 border-t border-slate-200 pt-6 text-sm sm:grid-cols-2 dark:border-slate-800">
+          {older ? (
+            <Link href={older.url} rel="prev" className="rounded-lg p-3 ring-1 ring-slate-200 hover:bg-slate-50 dark:ring-slate-800 dark:hover:bg-slate-900">
+              <span className="block text-slate-500">← Previous</span>
+              <span className="font-medium">{older.title}</span>
+            </Link>
+          ) : (
+            <span />
+          )}
+          {newer ? (
+            <Link href={newer.url} rel="next" className="rounded-lg p-3 text-right ring-1 ring-slate-200 hover:bg-slate-50 dark:ring-slate-800 dark:hover:bg-slate-900">
+              <span className="block text-slate-500">Next →</span>
+              <span className="font-medium">{newer.title}</span>
+            </Link>
+          ) : null}
+        </nav>
+      </article>
+      <TableOfContents review={review} />
+    </div>
+  );
+}

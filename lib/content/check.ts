@@ -1,0 +1,67 @@
+import { readFile } from 'node:fs/promises';
+import { DOCS_PREFIX, contentRoot } from './files';
+import { buildIndex, type ContentIndex } from './index';
+import { compileProblems } from './mdx-options';
+import type { LinkRef, Review } from './parse';
+import type { ContentProblem } from './problems';
+import { resolveFileLink } from './transforms';
+
+const appRoutes = [/^\/$/, /^\/papers\/?$/, /^\/page\/\d+$/];
+
+/**
+ * Everything `npm run content:check` and `next build` refuse: files that do
+ * not parse or compile, missing images, links to reviews or anchors that do
+ * not exist, reviews without a date or without a paper. Drafts are checked too.
+ */
+export async function checkContent(root = contentRoot()): Promise<{ problems: ContentProblem[]; reviews: number }> {
+  const index = buildIndex(root, undefined, { drafts: true });
+  const problems: ContentProblem[] = [];
+  for (const review of index.reviews) {
+    problems.push(...review.problems);
+    if (!review.parsed) continue;
+    problems.push(...(await compileProblems(review, await readFile(review.file, 'utf8'), root)));
+    if (!review.date) {
+      problems.push(at(review, 1, 1, 'no date: add `date: YYYY-MM-DD` to the front matter or name the file YYYYMMDD.mdx'));
+    }
+    if (review.papers.length === 0) {
+      problems.push(at(review, 1, 1, 'no paper found: a review needs at least one `## 1. [Paper name](link)` heading'));
+    }
+    for (const link of review.links) {
+      const message = checkLink(link, review, index);
+      if (message) problems.push(at(review, link.line, link.column, message));
+    }
+  }
+  const unique = new Map(problems.map((p) => [`${p.file}:${p.line}:${p.column}:${p.message}`, p]));
+  const sorted = [...unique.values()].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+  return { problems: sorted, reviews: index.reviews.length };
+}
+
+function at(review: Review, line: number, column: number, message: string): ContentProblem {
+  return { file: review.file, line, column, message };
+}
+
+/** The problem with a link, or null when it lands on an existing review and heading. */
+export function checkLink(link: LinkRef, review: Review, index: ContentIndex): string | null {
+  const raw = link.url.trim();
+  if (!raw || /^(?!\/)[a-z][a-z0-9+.-]*:/i.test(raw) || raw.startsWith('//')) return null;
+  const url = resolveFileLink(raw, review.file, index.root) ?? raw;
+  const resolved = new URL(url, `http://site${review.url}`);
+  const pathname = decodeURIComponent(resolved.pathname).replace(/\/$/, '') || '/';
+  const anchor = decodeURIComponent(resolved.hash.slice(1));
+
+  if (!pathname.startsWith(`${DOCS_PREFIX}/`)) {
+    if (appRoutes.some((route) => route.test(pathname))) return null;
+    return `broken link "${raw}": no page at ${pathname}`;
+  }
+  const slug = pathname.slice(DOCS_PREFIX.length + 1);
+  const target = index.bySlug.get(slug);
+  if (!target) {
+    const isFolder = index.reviews.some((r) => r.slug.startsWith(`${slug}/`));
+    if (isFolder && !anchor) return null;
+    return `broken link "${raw}": no review at ${pathname}`;
+  }
+  if (anchor && !target.headings.some((heading) => heading.id === anchor)) {
+    return `broken anchor "${raw}": ${target.slug} has no heading with id "${anchor}"`;
+  }
+  return null;
+}

@@ -1,0 +1,32 @@
+import GithubSlugger from 'github-slugger';
+import type { Heading, Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
+
+export type HeadingInfo = { depth: number; text: string; id: string; line: number };
+
+/**
+ * Heading ids exactly as Docusaurus makes them: github-slugger over the
+ * heading's plain text (inline code and link text included, Hangul kept),
+ * one slugger per document so repeats get `-1`, `-2`.
+ */
+export function assignHeadingIds(tree: Root): HeadingInfo[] {
+  const slugger = new GithubSlugger();
+  const headings: HeadingInfo[] = [];
+  visit(tree, 'heading', (node: Heading) => {
+    const text = headingText(node);
+    const id = slugger.slug(text);
+    node.data ??= {};
+    node.data.hProperties = { ...(node.data.hProperties ?? {}), id };
+    headings.push({ depth: node.depth, text, id, line: node.position?.start.line ?? 0 });
+  });
+  return headings;
+}
+
+export function headingText(node: Heading): string {
+  return toString(node).trim();
+}
+
+export function slugify(text: string): string {
+  return new GithubSlugger().slug(text);
+}

@@ -1,0 +1,36 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import type { NextConfig } from 'next';
+import { PHASE_PRODUCTION_BUILD } from 'next/constants';
+
+/**
+ * `next build` refuses to ship broken content: it runs the same checks as
+ * `npm run content:check` before compiling anything, once per build (the
+ * static-generation workers inherit the flag and skip it).
+ */
+function checkContentBeforeBuild() {
+  if (process.env.PAPERS_CONTENT_CHECKED === '1') return;
+  const tsx = path.join(process.cwd(), 'node_modules', '.bin', 'tsx');
+  try {
+    execFileSync(tsx, [path.join(process.cwd(), 'scripts', 'content-check.ts')], { stdio: 'inherit' });
+  } catch {
+    throw new Error('Content check failed: fix the problems listed above (file:line:column message), then build again.');
+  }
+  process.env.PAPERS_CONTENT_CHECKED = '1';
+}
+
+export default function config(phase: string): NextConfig {
+  if (phase === PHASE_PRODUCTION_BUILD) checkContentBeforeBuild();
+  return {
+    reactStrictMode: true,
+    poweredByHeader: false,
+    // Reviews are read from content/ at build time; pages that could render
+    // on demand need the files traced into their function.
+    outputFileTracingIncludes: {
+      '/docs/[...slug]': ['./content/**/*'],
+      '/content-assets/[...path]': ['./content/**/*'],
+    },
+    // The embedded database lives in .data/; it must never ship in a function.
+    outputFileTracingExcludes: { '*': ['./.data/**/*'] },
+  };
+}
