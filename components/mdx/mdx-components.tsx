@@ -40,7 +40,7 @@ function Img({ src, width, height, alt, ...props }: ImgProps) {
     // eslint-disable-next-line @next/next/no-img-element -- sizes come from the index; next/image would add client JS per figure
     <img
       {...props}
-      src={asset ? asset.src : src}
+      src={asset ? asset.src : (src as string | undefined)}
       width={asset?.width ?? width}
       height={asset?.height ?? height}
       alt={alt ?? ''}

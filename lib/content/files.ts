@@ -3,7 +3,8 @@ import path from 'node:path';
 
 /** The content folder: `content/` in the project, or `CONTENT_DIR` (benchmarks, tests). */
 export function contentRoot(): string {
-  return path.resolve(process.env.CONTENT_DIR || path.join(process.cwd(), 'content'));
+  const override = process.env.CONTENT_DIR;
+  return override ? path.resolve(/* turbopackIgnore: true */ override) : path.join(process.cwd(), 'content');
 }
 
 export type ContentFile = { file: string; slug: string; mtimeMs: number; size: number };

@@ -1,7 +1,8 @@
 import rehypeShiki from '@shikijs/rehype';
-import { compile } from '@mdx-js/mdx';
+import { serialize } from 'next-mdx-remote/serialize';
 import rehypeKatex from 'rehype-katex';
 import type { PluggableList } from 'unified';
+import type { VFile } from 'vfile';
 import type { Review } from './parse';
 import { problemFromError, type ContentProblem } from './problems';
 import { preprocess, syntaxPlugins } from './syntax';
@@ -18,32 +19,69 @@ const shikiOptions = {
 } as const;
 
 /**
- * The MDX options a review renders with. `highlight: false` drops Shiki for
- * the content check: it never fails on input (unknown languages fall back to
- * plain text) and is the slowest step.
+ * next-mdx-remote options for a review. Reviews are trusted author content,
+ * so JS expressions stay on (`blockJS: false`: image variables and
+ * `style={{...}}` need them) while dangerous calls are still refused. ESM
+ * imports can't run from a string: the images they name are resolved by the
+ * index and handed in as scope. `highlight: false` drops Shiki for the
+ * content check: it never fails on input and is the slowest step.
  */
 export function reviewMdxOptions(review: Review, root: string, { highlight = true } = {}) {
-  const rehypePlugins: PluggableList = [[rehypeKatex, { throwOnError: true, strict: false }]];
+  const rehypePlugins: PluggableList = [[rehypeKatex, { strict: false }], failOnMathErrors];
   if (highlight) rehypePlugins.push([rehypeShiki, shikiOptions]);
   return {
-    format: review.format,
-    remarkPlugins: [
-      ...syntaxPlugins(review.format),
-      remarkReview({ file: review.file, root, assets: review.assets, papers: review.papers }),
-    ],
-    rehypePlugins,
+    blockJS: false,
+    blockDangerousJS: true,
+    parseFrontmatter: false,
+    scope: review.assets.imports,
+    mdxOptions: {
+      format: review.format,
+      remarkPlugins: [
+        ...syntaxPlugins(review.format),
+        remarkReview({ file: review.file, root, assets: review.assets, papers: review.papers }),
+      ],
+      rehypePlugins,
+    },
   };
 }
 
-/** Compiles a review the way next-mdx-remote does and reports where it fails, if it does. */
+/**
+ * rehype-katex only warns and paints bad math red; a review with math that
+ * does not parse should fail the check and the build instead.
+ */
+function failOnMathErrors() {
+  return (_tree: unknown, file: VFile) => {
+    const message = file.messages.find((m) => m.source === 'rehype-katex');
+    if (!message) return;
+    const cause = message.cause instanceof Error ? message.cause.message.split('\n')[0] : message.reason;
+    throw new Error(`${cause} (${message.line ?? 1}:${message.column ?? 1})`);
+  };
+}
+
+/** Compiles a review exactly as the renderer does and reports where it fails, if it does. */
 export async function compileProblems(review: Review, source: string, root: string): Promise<ContentProblem[]> {
   try {
-    await compile(
-      { value: preprocess(source), path: review.file },
-      { ...reviewMdxOptions(review, root, { highlight: false }), outputFormat: 'function-body' },
-    );
+    await serialize(preprocess(source), reviewMdxOptions(review, root, { highlight: false }));
     return [];
   } catch (error) {
-    return [problemFromError(review.file, error)];
+    return [locateCompileError(review.file, source, error)];
   }
+}
+
+/**
+ * next-mdx-remote flattens the compiler's position into a code frame in the
+ * message, and its security check gives none; recover `line:column` from the
+ * frame, or from where the refused name first appears in an expression.
+ */
+export function locateCompileError(file: string, source: string, error: unknown): ContentProblem {
+  const text = (error instanceof Error ? error.message : String(error)).replace(/^\[next-mdx-remote\] error compiling MDX:\s*/, '');
+  const fromText = problemFromError(file, new Error(text));
+  if (fromText.line !== 1 || fromText.column !== 1) return fromText;
+  const message = fromText.message;
+  const frame = /^>\s*(\d+)\s*\|.*\n(\s*\|)(\s*)\^/m.exec(text);
+  if (frame) return { file, line: Number(frame[1]), column: Math.max(1, frame[3]!.length), message };
+  const name = /'([^']+)'|(\w+)\(\) calls|\.(\w+) access|new (\w+)\(\)/.exec(message)?.slice(1).find(Boolean);
+  const lines = source.split('\n');
+  const line = name ? lines.findIndex((l) => l.includes('{') && l.includes(name)) : -1;
+  return { file, line: line + 1 || 1, column: line >= 0 ? lines[line]!.indexOf(name!) + 1 : 1, message };
 }

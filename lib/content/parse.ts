@@ -49,8 +49,12 @@ function createParser(format: ContentFormat) {
 
 /** Parses one review the way the renderer will, and reads everything the site needs to know about it. */
 export function parseReview(entry: ContentFile, root: string): Review {
+  return parseReviewSource(readFileSync(entry.file, 'utf8'), entry, root);
+}
+
+export function parseReviewSource(raw: string, entry: Pick<ContentFile, 'file' | 'slug'>, root: string): Review {
   const format = formatOf(entry.file);
-  const source = preprocess(readFileSync(entry.file, 'utf8'));
+  const source = preprocess(raw);
   const parser = processors.get(format) ?? createParser(format);
   processors.set(format, parser);
 

@@ -17,12 +17,20 @@ export class ContentError extends Error {
 
 type Positioned = { line?: number | null; column?: number | null; reason?: string; message?: string; place?: unknown };
 
-/** Turns a parser or compiler failure (a VFileMessage, usually) into a located problem. */
+const placeInText = /\s*\((\d+):(\d+)(?:-\d+:\d+)?\)$/;
+
+/**
+ * Turns a parser or compiler failure into a located problem: from the
+ * VFileMessage's place, or from the `(line:column-line:column)` that some
+ * MDX errors only write into their text.
+ */
 export function problemFromError(file: string, error: unknown): ContentProblem {
   const e = (error ?? {}) as Positioned;
   const place = e.place as { line?: number; column?: number; start?: { line?: number; column?: number } } | undefined;
-  const line = e.line ?? place?.line ?? place?.start?.line ?? 1;
-  const column = e.column ?? place?.column ?? place?.start?.column ?? 1;
-  const message = (e.reason ?? e.message ?? String(error)).split('\n')[0]!;
+  const text = (e.reason ?? e.message ?? String(error)).split('\n')[0]!.trim();
+  const inText = placeInText.exec(text);
+  const message = inText ? text.slice(0, inText.index) : text;
+  const line = e.line ?? place?.line ?? place?.start?.line ?? (inText ? Number(inText[1]) : 1);
+  const column = e.column ?? place?.column ?? place?.start?.column ?? (inText ? Number(inText[2]) : 1);
   return { file, line, column, message };
 }
