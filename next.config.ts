@@ -23,6 +23,8 @@ export default function config(phase: string): NextConfig {
   if (phase === PHASE_PRODUCTION_BUILD) checkContentBeforeBuild();
   return {
     reactStrictMode: true,
+    // Benchmarks build into their own folder so they never clobber the app's build.
+    distDir: process.env.NEXT_DIST_DIR || '.next',
     poweredByHeader: false,
     // Reviews are read from content/ at build time; pages that could render
     // on demand need the files traced into their function.
