@@ -1,0 +1,93 @@
+import type { PGlite } from '@electric-sql/pglite';
+import type { Pool } from 'pg';
+import { isInMemoryDir, type DbConfig } from './config';
+import { acquirePgliteLock } from './pglite-lock';
+
+/** One database session: statements run in order on the same connection. */
+export interface SqlSession {
+  /** One statement, with $1… parameters; rows as objects. */
+  query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
+  /** A script of any number of statements, without parameters. */
+  exec(script: string): Promise<void>;
+}
+
+/** The raw driver under the app's Prisma client, used by the migrator and tests. */
+export type SqlDatabase = {
+  /** Schema the app's tables live in when it is not the default one (DATABASE_URL `?schema=`). */
+  readonly schema: string | undefined;
+  /** Runs fn on a single session (a pooled pg connection, or PGlite's only one). */
+  withSession<T>(fn: (session: SqlSession) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+} & ({ readonly kind: 'postgres'; readonly pool: Pool } | { readonly kind: 'pglite'; readonly pglite: PGlite });
+
+export function openSql(config: DbConfig): Promise<SqlDatabase> {
+  return config.kind === 'postgres' ? openPostgres(config.connectionString, config.schema) : openPglite(config.dataDir);
+}
+
+async function openPostgres(connectionString: string, schema: string | undefined): Promise<SqlDatabase> {
+  // Imported here, not at the top, so PGlite-only runs never load pg (and vice versa).
+  const { default: pg } = await import('pg');
+  const pool = new pg.Pool({
+    connectionString,
+    // Unqualified names in raw SQL and migrations resolve to the configured schema.
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  return {
+    kind: 'postgres',
+    pool,
+    schema,
+    async withSession(fn) {
+      const client = await pool.connect();
+      try {
+        return await fn({
+          query: async (sql, params) => (await client.query(sql, params)).rows,
+          exec: async (script) => {
+            await client.query(script); // no parameters → simple protocol, many statements allowed
+          },
+        });
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+async function openPglite(dataDir: string): Promise<SqlDatabase> {
+  // Lock before touching the folder: a second process must not even start PGlite on it.
+  const release = isInMemoryDir(dataDir) ? () => {} : acquirePgliteLock(dataDir);
+  let pglite: PGlite;
+  try {
+    const { PGlite } = await import('@electric-sql/pglite');
+    pglite = await PGlite.create(dataDir);
+  } catch (error) {
+    release();
+    throw error;
+  }
+  const session: SqlSession = {
+    query: async <Row>(sql: string, params?: unknown[]) => (await pglite.query<Row>(sql, params)).rows,
+    exec: async (script) => {
+      await pglite.exec(script);
+    },
+  };
+  // PGlite has a single connection, so "a session" must mean exclusive use of
+  // it: otherwise two callers' BEGIN…COMMIT blocks would interleave.
+  let queue: Promise<unknown> = Promise.resolve();
+  return {
+    kind: 'pglite',
+    pglite,
+    schema: undefined,
+    withSession(fn) {
+      const run = queue.then(() => fn(session));
+      queue = run.catch(() => {});
+      return run;
+    },
+    async close() {
+      try {
+        await pglite.close();
+      } finally {
+        release();
+      }
+    },
+  };
+}

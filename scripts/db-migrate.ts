@@ -1,0 +1,38 @@
+// `npm run db:migrate`: applies pending prisma/migrations to the app's
+// database (DATABASE_URL, or the embedded PGlite folder) with the app's own
+// driver, recording them in _prisma_migrations exactly like `prisma migrate deploy`.
+import { resolveDbConfig } from '../lib/db/config';
+import { applyMigrations } from '../lib/db/migrate';
+import { openSql } from '../lib/db/sql';
+
+async function main(): Promise<void> {
+  const config = resolveDbConfig();
+  const target = config.kind === 'postgres' ? describeUrl(config.connectionString, config.schema) : `PGlite at ${config.dataDir}`;
+  console.log(`Migrating ${target}`);
+  const db = await openSql(config);
+  try {
+    const { applied, alreadyApplied } = await applyMigrations(db, {
+      onApplied: (name) => console.log(`  applied ${name}`),
+    });
+    console.log(
+      applied.length === 0
+        ? `Up to date: ${alreadyApplied.length} migration(s) already applied.`
+        : `Applied ${applied.length} migration(s); ${alreadyApplied.length} were already applied.`,
+    );
+  } finally {
+    await db.close();
+  }
+}
+
+// Never print the password.
+function describeUrl(connectionString: string, schema: string | undefined): string {
+  const url = new URL(connectionString);
+  url.password = url.password ? '***' : '';
+  url.search = '';
+  return `PostgreSQL ${url.toString()}${schema ? ` (schema ${schema})` : ''}`;
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});

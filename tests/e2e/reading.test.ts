@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { buildIndex } from '../../lib/content/index';
+import { launchBrowser } from './browser';
+
+const baseURL = inject('baseURL');
+const index = buildIndex(undefined, undefined, { drafts: false });
+const crossLink = '/docs/papers/y2025/oct/20251027#2-search-self-play';
+const linking = index.reviews.find((review) => review.links.some((link) => link.url === crossLink));
+
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function open(path: string, viewport = { width: 1280, height: 900 }) {
+  page = await browser.newPage({ viewport });
+  const response = await page.goto(`${baseURL}${path}`);
+  return response;
+}
+
+describe('reading a review', () => {
+  test('the sample content has a cross-link to follow', () => {
+    expect(linking?.url).toBeDefined();
+  });
+
+  test('follow a cross-link to its anchor and see the image, the admonition and the math', async () => {
+    await open(linking!.url);
+    await page.locator(`a[href="${crossLink}"]`).first().click();
+    await page.waitForURL(`**${crossLink}`);
+
+    const heading = page.locator('[id="2-search-self-play"]');
+    await expect.poll(() => heading.evaluate((el) => Math.round(el.getBoundingClientRect().top))).toBeLessThan(200);
+    await expect.poll(() => heading.evaluate((el) => el.getBoundingClientRect().top)).toBeGreaterThanOrEqual(0);
+    expect(await heading.textContent()).toContain('2. Search Self-Play');
+
+    const target = index.bySlug.get('papers/y2025/oct/20251027')!;
+    const image = page.locator('article img').first();
+    await image.scrollIntoViewIfNeeded();
+    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+    expect(Number(await image.getAttribute('width'))).toBeGreaterThan(0);
+    expect(Number(await image.getAttribute('height'))).toBeGreaterThan(0);
+
+    const admonition = page.locator('aside.admonition').first();
+    expect(await admonition.isVisible()).toBe(true);
+    expect((await admonition.locator('.admonition-title').textContent())?.trim()).not.toBe('');
+
+    const math = page.locator('.katex').first();
+    await math.scrollIntoViewIfNeeded();
+    expect(await math.isVisible()).toBe(true);
+    // KaTeX's own font loaded from our CSS, not a fallback: the glyph box is laid out.
+    expect(await math.evaluate((el) => el.getBoundingClientRect().height)).toBeGreaterThan(8);
+    expect(target.papers.length).toBeGreaterThan(0);
+  });
+
+  test('table of contents, paper rows and previous/next', async () => {
+    const review = index.reviews[1]!;
+    const response = await open(review.url);
+    expect(response?.status()).toBe(200);
+    const toc = page.getByRole('complementary', { name: 'On this page' });
+    expect(await toc.isVisible()).toBe(true);
+    expect(await toc.locator('a').count()).toBe(review.headings.filter((h) => h.depth === 2 || h.depth === 3).length);
+    expect(await page.locator('.paper-heading').count()).toBe(review.papers.length);
+    expect(await page.locator('a[rel="prev"]').textContent()).toContain(index.reviews[2]!.title);
+    expect(await page.locator('a[rel="next"]').textContent()).toContain(index.reviews[0]!.title);
+    expect(await page.title()).toContain(review.title);
+    expect(await page.locator('meta[property="og:title"]').getAttribute('content')).toBe(review.title);
+  });
+
+  test('the review page ships no JavaScript of its own', async () => {
+    await open(index.reviews[0]!.url);
+    const scripts = await page.locator('script[src]').evaluateAll((els) => els.map((el) => el.getAttribute('src')));
+    await open('/this-page-does-not-exist');
+    const emptyScripts = await page.locator('script[src]').evaluateAll((els) => els.map((el) => el.getAttribute('src')));
+    expect(scripts.filter((src) => !emptyScripts.includes(src))).toEqual([]);
+  });
+});
+
+describe('lists', () => {
+  test('home lists reviews newest first with their papers linking to the exact heading', async () => {
+    await open('/');
+    const titles = await page.locator('article h2').allTextContents();
+    expect(titles).toEqual(index.reviews.slice(0, 10).map((r) => r.title));
+    const first = index.reviews[0]!;
+    const paperLink = page.locator(`a[href="${first.url}#${first.papers[0]!.anchor}"]`);
+    expect(await paperLink.textContent()).toBe(first.papers[0]!.name);
+  });
+
+  test('/papers filters by org badge and by name', async () => {
+    await open('/papers');
+    const items = page.locator('li[data-paper-id]');
+    expect(await items.count()).toBe(index.papers.length);
+    const org = index.orgs[0]!;
+    await page.getByRole('button', { name: `${org.org} (${org.count})` }).click();
+    await expect.poll(() => items.count()).toBe(org.count);
+    await page.getByRole('button', { name: /^All/ }).click();
+    const someone = index.papers.find((p) => p.appearances.length > 1) ?? index.papers[0]!;
+    await page.getByRole('searchbox').fill(someone.name.toLowerCase());
+    await expect.poll(() => items.locator('a').first().textContent()).toBe(someone.name);
+    expect(await items.first().locator('p a').count()).toBe(someone.appearances.length);
+  });
+
+  test('an unknown review is a friendly 404', async () => {
+    const response = await open('/docs/papers/y2025/nov/19990101');
+    expect(response?.status()).toBe(404);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Page not found');
+  });
+
+  test('content images are served with their type and a long cache', async () => {
+    const asset = Object.values(index.reviews.find((r) => Object.keys(r.assets.imports).length)!.assets.imports)[0]!;
+    const response = await fetch(`${baseURL}${asset.src}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/png');
+    expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(100);
+  });
+});
