@@ -26,6 +26,9 @@ export default function config(phase: string): NextConfig {
     // Benchmarks build into their own folder so they never clobber the app's build.
     distDir: process.env.NEXT_DIST_DIR || '.next',
     poweredByHeader: false,
+    // Loaded from node_modules at run time: PGlite reads its WASM and data files
+    // next to its own code, and argon2 is a native binary.
+    serverExternalPackages: ['@electric-sql/pglite', 'pglite-prisma-adapter', '@prisma/adapter-pg', '@node-rs/argon2'],
     // Reviews are read from content/ at build time; pages that could render
     // on demand need the files traced into their function.
     outputFileTracingIncludes: {

@@ -1,6 +1,7 @@
 'use client';
 
 import { useDeferredValue, useMemo, useState } from 'react';
+import { BookmarkButton } from './reader/bookmark-button';
 
 export type PaperListItem = {
   paperId: string;
@@ -66,7 +67,8 @@ export function PaperFilter({ papers, orgs }: { papers: PaperListItem[]; orgs: {
               <span key={name} className="org-badge ml-2">
                 {name}
               </span>
-            ))}
+            ))}{' '}
+            <BookmarkButton paperId={paper.paperId} anchorHref={paper.appearances[0]?.href ?? '/papers'} compact />
             {paper.subtitle ? <p className="text-sm text-slate-600 dark:text-slate-400">{paper.subtitle}</p> : null}
             <p className="mt-0.5 text-xs text-slate-500">
               {paper.appearances.map((appearance, i) => (

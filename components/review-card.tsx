@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { Review } from '@/lib/content/parse';
 import { formatDate } from '@/lib/content/queries';
 import { OrgBadges } from './org-badges';
+import { BookmarkButton } from './reader/bookmark-button';
 
 export function ReviewCard({ review }: { review: Review }) {
   return (
@@ -26,7 +27,8 @@ export function ReviewCard({ review }: { review: Review }) {
               <Link href={`${review.url}#${paper.anchor}`} className="font-medium hover:text-blue-600 hover:underline dark:hover:text-blue-400">
                 {paper.name}
               </Link>{' '}
-              <OrgBadges orgs={paper.orgs} />
+              <OrgBadges orgs={paper.orgs} />{' '}
+              <BookmarkButton paperId={paper.paperId} anchorHref={`${review.url}#${paper.anchor}`} compact />
             </span>
           </li>
         ))}

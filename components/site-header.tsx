@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { siteConfig } from '@/lib/site';
+import { AccountMenu } from './reader/account-menu';
 
 export function SiteHeader() {
   return (
@@ -7,18 +8,21 @@ export function SiteHeader() {
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
         Skip to content
       </a>
-      <div className="mx-auto flex h-14 max-w-6xl items-center gap-6 px-4 sm:px-6">
+      <div className="mx-auto flex h-14 max-w-6xl items-center gap-4 px-4 whitespace-nowrap sm:gap-6 sm:px-6">
         <Link href="/" className="font-semibold tracking-tight">
           {siteConfig.name}
         </Link>
-        <nav className="flex gap-4 text-sm text-slate-600 dark:text-slate-300">
-          <Link href="/" className="hover:text-slate-900 dark:hover:text-white">
+        <nav className="flex gap-3 text-sm sm:gap-4 text-slate-600 dark:text-slate-300">
+          <Link href="/" className="hidden hover:text-slate-900 sm:inline dark:hover:text-white">
             Reviews
           </Link>
           <Link href="/papers" className="hover:text-slate-900 dark:hover:text-white">
             Papers
           </Link>
         </nav>
+        <div className="ml-auto">
+          <AccountMenu />
+        </div>
       </div>
     </header>
   );

@@ -21,7 +21,7 @@ function heading(Tag: HeadingTag) {
     return paperId ? (
       <>
         {title}
-        <PaperRow paperId={paperId} />
+        <PaperRow paperId={paperId} anchor={id ?? ''} />
       </>
     ) : (
       title

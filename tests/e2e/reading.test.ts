@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { buildIndex } from '../../lib/content/index';
@@ -72,12 +73,17 @@ describe('reading a review', () => {
     expect(await page.locator('meta[property="og:title"]').getAttribute('content')).toBe(review.title);
   });
 
-  test('the review page ships no JavaScript of its own', async () => {
-    await open(index.reviews[0]!.url);
-    const scripts = await page.locator('script[src]').evaluateAll((els) => els.map((el) => el.getAttribute('src')));
-    await open('/this-page-does-not-exist');
-    const emptyScripts = await page.locator('script[src]').evaluateAll((els) => els.map((el) => el.getAttribute('src')));
-    expect(scripts.filter((src) => !emptyScripts.includes(src))).toEqual([]);
+  test('the review page adds less than 10 KB gzip of JavaScript over an empty page (its islands)', async () => {
+    const scriptsOf = async (path: string) => {
+      await open(path);
+      return page.locator('script[src]:not([nomodule])').evaluateAll((els) => els.map((el) => el.getAttribute('src')!));
+    };
+    const review = await scriptsOf(index.reviews[0]!.url);
+    const empty = await scriptsOf('/this-page-does-not-exist');
+    const extra = review.filter((src) => !empty.includes(src));
+    let bytes = 0;
+    for (const src of extra) bytes += gzipSync(Buffer.from(await (await fetch(`${baseURL}${src}`)).arrayBuffer())).length;
+    expect(bytes).toBeLessThan(10 * 1024);
   });
 });
 

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { listBookmarks, setBookmark } from '@/lib/bookmarks';
+import { assertKnownPaper, json, paperIdSchema, readJson, readQuery, requireUser, route } from '@/lib/http';
+
+export const dynamic = 'force-dynamic';
+
+const statusFilter = z.enum(['TO_READ', 'READING', 'READ']);
+const listQuery = z.object({
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  status: statusFilter.optional(),
+});
+
+export const GET = route(async (request) => {
+  const user = await requireUser();
+  const query = readQuery(request, listQuery);
+  const { items, total } = await listBookmarks(user.id, query);
+  return json({ items, total, page: query.page, pageSize: query.pageSize });
+});
+
+const setBody = z.object({ paperId: paperIdSchema, bookmarked: z.boolean() }).strict();
+
+/** Sets (not flips) the bookmark: repeating a request is harmless, and the client says what it showed. */
+export const PUT = route(async (request) => {
+  const user = await requireUser();
+  const { paperId, bookmarked } = await readJson(request, setBody);
+  assertKnownPaper(paperId);
+  return json(await setBookmark(user.id, paperId, bookmarked));
+});

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { HttpError, json, readJson, requireUser, route } from '@/lib/http';
+import { noteBody } from '@/lib/note-input';
+import { presentNote } from '@/lib/note-view';
+import { deleteNote, updateNote } from '@/lib/notes';
+
+
+export const dynamic = 'force-dynamic';
+
+type Context = { params: Promise<{ id: string }> };
+const noteId = z.string().trim().min(1).max(64);
+
+async function idOf(context: Context): Promise<string> {
+  const parsed = noteId.safeParse((await context.params).id);
+  if (!parsed.success) throw new HttpError(400, 'Invalid note id.');
+  return parsed.data;
+}
+
+export const PATCH = route(async (request, context: Context) => {
+  const user = await requireUser();
+  const id = await idOf(context);
+  const { body } = await readJson(request, z.object({ body: noteBody }).strict());
+  const note = await updateNote(user.id, id, body);
+  if (!note) throw new HttpError(404, 'Note not found.');
+  return json({ note: await presentNote(note) });
+});
+
+export const DELETE = route(async (_request, context: Context) => {
+  const user = await requireUser();
+  if (!(await deleteNote(user.id, await idOf(context)))) throw new HttpError(404, 'Note not found.');
+  return json({ deleted: true });
+});

@@ -1,0 +1,15 @@
+import { readerPaperStates } from '@/lib/bookmarks';
+import { currentUser } from '@/lib/auth';
+import { json, route } from '@/lib/http';
+
+export const dynamic = 'force-dynamic';
+
+/**
+ * Everything the static pages' islands need about the reader, in one request:
+ * who is signed in, which papers they bookmarked, statuses, note counts.
+ */
+export const GET = route(async () => {
+  const user = await currentUser();
+  if (!user) return json({ user: null, bookmarks: [], statuses: {}, noteCounts: {} });
+  return json({ user, ...(await readerPaperStates(user.id)) });
+});

@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { assertKnownPaper, json, paperIdSchema, readJson, requireUser, route } from '@/lib/http';
+import { setReadingStatus } from '@/lib/reading-status';
+
+export const dynamic = 'force-dynamic';
+
+const body = z.object({ paperId: paperIdSchema, status: z.enum(['TO_READ', 'READING', 'READ']).nullable() }).strict();
+
+export const PUT = route(async (request) => {
+  const user = await requireUser();
+  const { paperId, status } = await readJson(request, body);
+  assertKnownPaper(paperId);
+  return json({ paperId, status: await setReadingStatus(user.id, paperId, status) });
+});

@@ -1,0 +1,96 @@
+'use client';
+
+import { useCallback, useEffect, useState } from 'react';
+import { NoteEditor } from './note-editor';
+import { send, updateReaderState, useReaderState } from './reader-store';
+
+type Note = { id: string; body: string; html: string; updatedAt: string };
+
+/** The reader's own notes under a paper on the review page; nobody else ever receives them. */
+export function PaperNotes({ paperId }: { paperId: string }) {
+  const reader = useReaderState();
+  const count = reader?.noteCounts[paperId] ?? 0;
+  const [open, setOpen] = useState(false);
+  const [notes, setNotes] = useState<Note[] | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      const data = (await send('GET', `/api/notes?paperId=${encodeURIComponent(paperId)}`)) as { notes: Note[] };
+      setNotes(data.notes);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : 'Could not load notes.');
+    }
+  }, [paperId]);
+
+  useEffect(() => {
+    if (reader?.user && (open || count > 0) && notes === null) void load();
+  }, [reader?.user, open, count, notes, load]);
+
+  if (!reader?.user) return null;
+
+  const setCount = (n: number) => updateReaderState((s) => ({ ...s, noteCounts: { ...s.noteCounts, [paperId]: n } }));
+
+  async function create(body: string) {
+    const { note } = (await send('POST', '/api/notes', { paperId, body })) as { note: Note };
+    const next = [...(notes ?? []), note];
+    setNotes(next);
+    setCount(next.length);
+  }
+
+  async function update(id: string, body: string) {
+    const { note } = (await send('PATCH', `/api/notes/${encodeURIComponent(id)}`, { body })) as { note: Note };
+    setNotes((current) => (current ?? []).map((n) => (n.id === id ? note : n)));
+    setEditing(null);
+  }
+
+  async function remove(id: string) {
+    if (!window.confirm('Delete this note?')) return;
+    try {
+      await send('DELETE', `/api/notes/${encodeURIComponent(id)}`);
+      const next = (notes ?? []).filter((n) => n.id !== id);
+      setNotes(next);
+      setCount(next.length);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : 'Could not delete the note.');
+    }
+  }
+
+  const showPanel = open || (notes?.length ?? 0) > 0;
+  return (
+    <div className="paper-notes" data-notes-for={paperId}>
+      <button type="button" onClick={() => setOpen(!open)} aria-expanded={showPanel} className="text-xs underline decoration-dotted">
+        {count ? `My notes (${count})` : 'Add a note'}
+      </button>
+      {showPanel ? (
+        <div className="mt-2 space-y-3 rounded-lg bg-slate-50 p-3 ring-1 ring-slate-200 dark:bg-slate-900/60 dark:ring-slate-800">
+          {error ? (
+            <p role="alert" className="text-xs text-red-600 dark:text-red-400">
+              {error}
+            </p>
+          ) : null}
+          {(notes ?? []).map((note) =>
+            editing === note.id ? (
+              <NoteEditor key={note.id} draftKey={`note-draft:${note.id}`} initial={note.body} submitLabel="Save" onSubmit={(body) => update(note.id, body)} onCancel={() => setEditing(null)} />
+            ) : (
+              <article key={note.id} className="note" data-note-id={note.id}>
+                <div className="prose prose-sm prose-slate max-w-none dark:prose-invert" dangerouslySetInnerHTML={{ __html: note.html }} />
+                <p className="mt-1 flex gap-3 text-xs text-slate-500">
+                  <time dateTime={note.updatedAt}>{new Date(note.updatedAt).toLocaleString()}</time>
+                  <button type="button" className="underline" onClick={() => setEditing(note.id)}>
+                    Edit
+                  </button>
+                  <button type="button" className="underline" onClick={() => void remove(note.id)}>
+                    Delete
+                  </button>
+                </p>
+              </article>
+            ),
+          )}
+          <NoteEditor draftKey={`note-draft:new:${paperId}`} submitLabel="Add note" onSubmit={create} />
+        </div>
+      ) : null}
+    </div>
+  );
+}

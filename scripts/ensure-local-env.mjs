@@ -1,0 +1,15 @@
+// Runs before `npm run dev` and `npm start`: a fresh clone gets a NEXTAUTH_SECRET
+// in .env.local once, so sign-in works with zero setup. Deployments (CI, Vercel)
+// must set it themselves; the app refuses to start in production without it.
+import { randomBytes } from 'node:crypto';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+
+const file = '.env.local';
+const hasSecret = (text) => /^\s*NEXTAUTH_SECRET\s*=\s*\S+/m.test(text);
+
+if (process.env.NEXTAUTH_SECRET || process.env.VERCEL || process.env.CI) process.exit(0);
+if (existsSync(file) && hasSecret(readFileSync(file, 'utf8'))) process.exit(0);
+
+const secret = randomBytes(32).toString('base64url');
+appendFileSync(file, `${existsSync(file) ? '\n' : ''}# Generated for local use by scripts/ensure-local-env.mjs; never commit it.\nNEXTAUTH_SECRET=${secret}\n`);
+console.log(`Wrote a new NEXTAUTH_SECRET to ${file}.`);

@@ -1,0 +1,169 @@
+import { beforeAll, describe, expect, inject, test } from 'vitest';
+import { buildIndex } from '../../lib/content/index';
+import { Reader } from './client';
+
+const index = buildIndex(undefined, undefined, { drafts: false });
+const [p1, p2] = index.papers.map((paper) => paper.paperId) as [string, string];
+
+type State = { user: { id: string } | null; bookmarks: string[]; statuses: Record<string, string>; noteCounts: Record<string, number> };
+
+describe.each(inject('servers'))('API on $backend', ({ baseURL }) => {
+  let alice: Reader;
+  let bob: Reader;
+  let aliceNoteId: string;
+  const secret = 'Alice private thoughts about the paper';
+
+  beforeAll(async () => {
+    alice = await new Reader(baseURL).signUp();
+    bob = await new Reader(baseURL).signUp();
+    expect((await alice.json('PUT', '/api/bookmarks', { paperId: p1, bookmarked: true })).status).toBe(200);
+    expect((await alice.json('PUT', '/api/status', { paperId: p1, status: 'READ' })).status).toBe(200);
+    const created = await alice.json<{ note: { id: string; body: string } }>('POST', '/api/notes', { paperId: p1, body: secret });
+    expect(created.status).toBe(201);
+    aliceNoteId = created.data.note.id;
+  });
+
+  /** Alice's data as Alice sees it, to compare before and after each attack. */
+  async function aliceData() {
+    const state = (await alice.json<State>('GET', '/api/reader/state')).data;
+    const notes = (await alice.json<{ notes: { id: string; body: string; updatedAt: string }[] }>('GET', `/api/notes?paperId=${encodeURIComponent(p1)}`)).data.notes;
+    const list = (await alice.json<{ items: unknown[] }>('GET', '/api/bookmarks')).data.items;
+    return { bookmarks: state.bookmarks, statuses: state.statuses, noteCounts: state.noteCounts, notes, list };
+  }
+
+  describe('authorization matrix: another reader gets nothing of Alice’s', () => {
+    test('reads', async () => {
+      expect((await bob.json('GET', '/api/bookmarks')).data).toMatchObject({ items: [], total: 0 });
+      expect((await bob.json('GET', `/api/notes?paperId=${encodeURIComponent(p1)}`)).data).toEqual({ notes: [] });
+      const state = (await bob.json<State>('GET', '/api/reader/state')).data;
+      expect([state.bookmarks, state.statuses, state.noteCounts]).toEqual([[], {}, {}]);
+      for (const page of ['/bookmarks', '/notes']) {
+        const html = await (await bob.request('GET', page)).text();
+        expect(html).not.toContain(secret);
+        expect(html).not.toContain(`data-bookmark-item="${p1}"`);
+      }
+    });
+
+    test('writes to Alice’s note are 404 and change nothing', async () => {
+      const before = await aliceData();
+      const patch = await bob.json('PATCH', `/api/notes/${aliceNoteId}`, { body: 'hijacked' });
+      expect(patch).toEqual({ status: 404, data: { error: 'Note not found.' } });
+      expect((await bob.json('DELETE', `/api/notes/${aliceNoteId}`)).status).toBe(404);
+      // Bob's own writes on the same paper stay his.
+      await bob.json('PUT', '/api/bookmarks', { paperId: p1, bookmarked: false });
+      await bob.json('PUT', '/api/status', { paperId: p1, status: null });
+      expect(await aliceData()).toEqual(before);
+    });
+
+    test('signed-out requests are refused', async () => {
+      const anonymous = new Reader(baseURL);
+      const calls: [string, string, unknown?][] = [
+        ['GET', '/api/bookmarks'],
+        ['PUT', '/api/bookmarks', { paperId: p1, bookmarked: true }],
+        ['PUT', '/api/status', { paperId: p1, status: 'READ' }],
+        ['GET', `/api/notes?paperId=${encodeURIComponent(p1)}`],
+        ['POST', '/api/notes', { paperId: p1, body: 'x' }],
+        ['PATCH', `/api/notes/${aliceNoteId}`, { body: 'x' }],
+        ['DELETE', `/api/notes/${aliceNoteId}`],
+        ['DELETE', '/api/account', { confirm: 'DELETE' }],
+      ];
+      for (const [method, path, body] of calls) {
+        expect(await anonymous.json(method, path, body), `${method} ${path}`).toEqual({ status: 401, data: { error: 'Sign in to do this.' } });
+      }
+      const page = await anonymous.request('GET', '/bookmarks');
+      expect([307, 308]).toContain(page.status);
+      expect(page.headers.get('location')).toContain('/signin?callbackUrl=%2Fbookmarks');
+      expect((await anonymous.json<State>('GET', '/api/reader/state')).data.user).toBeNull();
+    });
+  });
+
+  describe('bad input gets a clear 4xx and stores nothing', () => {
+    test.each([
+      { name: 'empty body', init: { body: '', headers: { 'Content-Type': 'application/json' } }, status: 400, error: /not valid JSON/ },
+      { name: 'malformed JSON', init: { body: '{"paperId":', headers: { 'Content-Type': 'application/json' } }, status: 400, error: /not valid JSON/ },
+      { name: 'not JSON at all', init: { body: 'paperId=x', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } }, status: 415, error: /application\/json/ },
+      { name: 'wrong types', init: { json: { paperId: 42, bookmarked: 'yes' } }, status: 400, error: /paperId: .*; bookmarked: / },
+      { name: 'extra fields', init: { json: { paperId: 'arxiv:1', bookmarked: true, userId: 'someone-else' } }, status: 400, error: /Unrecognized key/ },
+      { name: 'unknown paper id', init: { json: { paperId: 'arxiv:0000.00000', bookmarked: true } }, status: 404, error: /Unknown paper "arxiv:0000\.00000"/ },
+      { name: 'huge body', init: { json: { paperId: 'x'.repeat(300 * 1024), bookmarked: true } }, status: 413, error: /larger than/ },
+    ])('$name', async ({ init, status, error }) => {
+      const before = await aliceData();
+      const response = await alice.request('PUT', '/api/bookmarks', init as never);
+      expect(response.status).toBe(status);
+      expect(((await response.json()) as { error: string }).error).toMatch(error);
+      expect(await aliceData()).toEqual(before);
+    });
+
+    test('a note over 20,000 characters is refused by name, never truncated', async () => {
+      const before = await aliceData();
+      const response = await alice.json('POST', '/api/notes', { paperId: p1, body: '가'.repeat(20_001) });
+      expect(response).toEqual({ status: 400, data: { error: 'Invalid request: body: Note is 20001 characters; the limit is 20000.' } });
+      expect(await aliceData()).toEqual(before);
+      const exact = await alice.json<{ note: { id: string; body: string } }>('POST', '/api/notes', { paperId: p2, body: '가'.repeat(20_000) });
+      expect(exact.status).toBe(201);
+      expect(exact.data.note.body).toHaveLength(20_000);
+      expect((await alice.json('DELETE', `/api/notes/${exact.data.note.id}`)).status).toBe(200);
+    });
+
+    test('a script-laden note is stored as written and served sanitized', async () => {
+      const body = '**bold** <script>alert(1)</script> <img src=x onerror=alert(2)> [click](javascript:alert(3))';
+      const { data } = await alice.json<{ note: { id: string; body: string; html: string } }>('POST', '/api/notes', { paperId: p2, body });
+      expect(data.note.body).toBe(body);
+      expect(data.note.html).toContain('<strong>bold</strong>');
+      expect(data.note.html).not.toMatch(/<script|onerror|javascript:/i);
+      const page = await (await alice.request('GET', '/notes')).text();
+      expect(page).not.toMatch(/<script>alert|onerror=|href="javascript:/i);
+      await alice.json('DELETE', `/api/notes/${data.note.id}`);
+    });
+
+    test('empty note, NUL character, bad status value, bad note id', async () => {
+      expect(await alice.json('POST', '/api/notes', { paperId: p1, body: 'a\u0000b' })).toEqual({
+        status: 400,
+        data: { error: 'Invalid request: body: A note cannot contain NUL (\\u0000) characters.' },
+      });
+      expect(await alice.json('POST', '/api/notes', { paperId: p1, body: '   ' })).toEqual({ status: 400, data: { error: 'Invalid request: body: A note cannot be empty.' } });
+      expect((await alice.json('PUT', '/api/status', { paperId: p1, status: 'DONE' })).status).toBe(400);
+      expect((await alice.json('PATCH', `/api/notes/${'x'.repeat(100)}`, { body: 'x' })).status).toBe(400);
+      expect((await alice.json('GET', '/api/bookmarks?page=-1')).status).toBe(400);
+    });
+
+    test('a forged cross-site request is refused before anything runs', async () => {
+      const before = await aliceData();
+      for (const origin of ['https://evil.example', 'null']) {
+        const response = await alice.request('PUT', '/api/bookmarks', { json: { paperId: p2, bookmarked: true }, headers: { Origin: origin } });
+        expect(response.status).toBe(403);
+        expect(((await response.json()) as { error: string }).error).toMatch(/Cross-site request refused/);
+      }
+      expect(await aliceData()).toEqual(before);
+    });
+  });
+
+  describe('accounts', () => {
+    test('sign-in errors are generic; repeated failures are rate-limited per account', async () => {
+      const stranger = new Reader(baseURL, `nobody-${Date.now()}@example.com`);
+      expect(await stranger.trySignIn()).toBe('CredentialsSignin');
+      const victim = await new Reader(baseURL).signUp();
+      victim.signOut();
+      for (let i = 0; i < 5; i++) expect(await victim.trySignIn('wrong password')).toBe('CredentialsSignin');
+      expect(await victim.trySignIn()).toBe('RateLimited');
+    });
+
+    test('deleting one’s account removes all of one’s data', async () => {
+      const leaving = await new Reader(baseURL).signUp();
+      await leaving.json('PUT', '/api/bookmarks', { paperId: p1, bookmarked: true });
+      await leaving.json('POST', '/api/notes', { paperId: p1, body: 'bye' });
+      expect((await leaving.json('DELETE', '/api/account', { confirm: 'nope' })).status).toBe(400);
+      expect(await leaving.json('DELETE', '/api/account', { confirm: 'DELETE' })).toEqual({ status: 200, data: { deleted: true } });
+      // The response also ends the session: the next request is signed out.
+      expect((await leaving.json('GET', '/api/bookmarks')).status).toBe(401);
+      leaving.signOut();
+      expect(await leaving.trySignIn()).toBe('CredentialsSignin');
+    });
+
+    test('reader responses are never stored by shared caches', async () => {
+      for (const path of ['/api/reader/state', '/api/bookmarks']) {
+        expect((await alice.request('GET', path)).headers.get('cache-control')).toBe('private, no-store');
+      }
+    });
+  });
+});
