@@ -6,7 +6,9 @@ import { applyMigrations } from '../lib/db/migrate';
 import { openSql } from '../lib/db/sql';
 
 async function main(): Promise<void> {
-  const config = resolveDbConfig();
+  // Poolers (Neon, Supabase) hand out a pooled DATABASE_URL that cannot hold the
+  // advisory lock across a migration; DIRECT_URL is the unpooled one.
+  const config = resolveDbConfig({ ...process.env, DATABASE_URL: process.env.DIRECT_URL || process.env.DATABASE_URL });
   const target = config.kind === 'postgres' ? describeUrl(config.connectionString, config.schema) : `PGlite at ${config.dataDir}`;
   console.log(`Migrating ${target}`);
   const db = await openSql(config);

@@ -1,0 +1,91 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+
+const bin = (name: string) => path.resolve('node_modules/.bin', name);
+
+export type Backend = 'pglite' | 'postgres';
+export type RunningApp = { backend: Backend; baseURL: string; stop: () => Promise<void> };
+
+export function buildApp(): void {
+  const build = spawnSync(bin('next'), ['build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  if (build.status !== 0) throw new Error(`next build failed with code ${build.status}`);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForServer(url: string, server: ChildProcess, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`next start exited with code ${server.exitCode}`);
+    try {
+      if ((await fetch(url)).status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`next start did not answer at ${url} within ${timeoutMs / 1000}s`);
+}
+
+async function startServer(backend: Backend, env: Record<string, string>, cleanup: () => Promise<void>): Promise<RunningApp> {
+  const port = await freePort();
+  const baseURL = `http://127.0.0.1:${port}`;
+  const server = spawn(bin('next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NEXTAUTH_URL: baseURL, NEXTAUTH_SECRET: randomBytes(32).toString('base64url'), ...env },
+  });
+  const stop = async () => {
+    if (server.exitCode === null) {
+      server.kill('SIGTERM');
+      await new Promise((resolve) => server.once('exit', resolve));
+    }
+    await cleanup();
+  };
+  try {
+    await waitForServer(baseURL, server);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { backend, baseURL, stop };
+}
+
+/** `next start` on a fresh embedded database folder, removed on stop. */
+export function startOnPglite(): Promise<RunningApp> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'app-pglite-'));
+  return startServer('pglite', { PGLITE_DIR: path.join(dir, 'db'), DATABASE_URL: '' }, async () => rmSync(dir, { recursive: true, force: true }));
+}
+
+/** `next start` on a fresh, migrated schema of a PostgreSQL database, dropped on stop. */
+export async function startOnPostgres(databaseUrl: string): Promise<RunningApp> {
+  const schema = `app_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: databaseUrl });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA "${schema}"`);
+  const drop = async () => {
+    await admin.query(`DROP SCHEMA "${schema}" CASCADE`);
+    await admin.end();
+  };
+  const url = new URL(databaseUrl);
+  url.searchParams.set('schema', schema);
+  const migrate = spawnSync(bin('tsx'), ['scripts/db-migrate.ts'], { stdio: 'inherit', env: { ...process.env, DATABASE_URL: url.toString(), DIRECT_URL: '' } });
+  if (migrate.status !== 0) {
+    await drop();
+    throw new Error('db:migrate failed on the PostgreSQL schema');
+  }
+  return startServer('postgres', { DATABASE_URL: url.toString() }, drop);
+}
