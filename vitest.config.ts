@@ -13,6 +13,7 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/data/**/*.test.{ts,tsx}'],
     environment: 'node',
+    setupFiles: ['tests/support/app-db.ts'],
     testTimeout: 30_000,
   },
 });

@@ -1,20 +1,10 @@
-import { beforeAll, beforeEach, expect, test, vi } from 'vitest';
+import { beforeAll, expect, test } from 'vitest';
 import * as bookmarks from '../../lib/bookmarks';
-import type { PrismaClient } from '../../lib/db';
 import * as notes from '../../lib/notes';
 import * as readingStatus from '../../lib/reading-status';
 import * as users from '../../lib/users';
 import { describeEachBackend } from '../support/db';
 
-// The data functions call getDb(); point it at the current block's fresh test database.
-const active = vi.hoisted(() => ({ db: undefined as PrismaClient | undefined }));
-vi.mock('../../lib/db', () => ({
-  getDb: async () => {
-    if (!active.db) throw new Error('no test database');
-    return active.db;
-  },
-  closeDb: async () => {},
-}));
 
 /** Exported functions that touch no reader data (pure helpers), so they need no row in the matrix. */
 const PURE = new Set(['isReadingStatusValue', 'normalizeEmail']);
@@ -72,13 +62,9 @@ test('the matrix covers every exported read and write', () => {
 });
 
 describeEachBackend('authorization', (getTestDb) => {
-  beforeEach(() => {
-    active.db = getTestDb().db;
-  });
 
   let f: Fixture;
   beforeAll(async () => {
-    active.db = getTestDb().db;
     const a = await users.createUserWithPassword({ email: 'alice@example.com', password: 'password-of-a' });
     const b = await users.createUserWithPassword({ email: 'bob@example.com', password: 'password-of-b' });
     const papers = ['y2025/nov/one', 'y2025/nov/two'];

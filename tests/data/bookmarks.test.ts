@@ -1,23 +1,10 @@
-import { beforeEach, expect, test, vi } from 'vitest';
+import { expect, test } from 'vitest';
 import { listBookmarks, readerPaperStates, setBookmark } from '../../lib/bookmarks';
 import { InvalidPaginationError } from '../../lib/data-errors';
-import type { PrismaClient } from '../../lib/db';
 import { describeEachBackend } from '../support/db';
 
-// The data functions call getDb(); point it at the current block's fresh test database.
-const active = vi.hoisted(() => ({ db: undefined as PrismaClient | undefined }));
-vi.mock('../../lib/db', () => ({
-  getDb: async () => {
-    if (!active.db) throw new Error('no test database');
-    return active.db;
-  },
-  closeDb: async () => {},
-}));
 
 describeEachBackend('bookmarks', (getTestDb) => {
-  beforeEach(() => {
-    active.db = getTestDb().db;
-  });
 
   let n = 0;
   async function newUser(): Promise<string> {

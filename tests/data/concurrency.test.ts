@@ -1,26 +1,13 @@
-import { beforeEach, expect, test, vi } from 'vitest';
+import { expect, test } from 'vitest';
 import { setBookmark } from '../../lib/bookmarks';
-import type { PrismaClient } from '../../lib/db';
 import { createNote } from '../../lib/notes';
 import { describeEachBackend } from '../support/db';
 
-// The data functions call getDb(); point it at the current block's fresh test database.
-const active = vi.hoisted(() => ({ db: undefined as PrismaClient | undefined }));
-vi.mock('../../lib/db', () => ({
-  getDb: async () => {
-    if (!active.db) throw new Error('no test database');
-    return active.db;
-  },
-  closeDb: async () => {},
-}));
 
 // 200 serialized transactions on a busy 2-core machine (PGlite runs them one at a time).
 const TIMEOUT_MS = 120_000;
 
 describeEachBackend('concurrency', (getTestDb) => {
-  beforeEach(() => {
-    active.db = getTestDb().db;
-  });
 
   test(
     '200 concurrent setBookmark calls: at most one row, the last commit wins, changedAt is a total order',

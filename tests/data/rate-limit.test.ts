@@ -1,17 +1,7 @@
-import { beforeEach, expect, test, vi } from 'vitest';
-import type { PrismaClient } from '../../lib/db';
+import { expect, test } from 'vitest';
 import { clearLoginFailures, LOGIN_LIMITS, loginAllowed, loginKeys, recordLoginFailure } from '../../lib/rate-limit';
 import { describeEachBackend } from '../support/db';
 
-// The data functions call getDb(); point it at the current block's fresh test database.
-const active = vi.hoisted(() => ({ db: undefined as PrismaClient | undefined }));
-vi.mock('../../lib/db', () => ({
-  getDb: async () => {
-    if (!active.db) throw new Error('no test database');
-    return active.db;
-  },
-  closeDb: async () => {},
-}));
 
 const MINUTE = 60_000;
 const T0 = new Date('2026-11-22T12:00:00.000Z');
@@ -26,9 +16,6 @@ test('loginKeys: lower-cased email, optional address', () => {
 });
 
 describeEachBackend('login rate limit', (getTestDb) => {
-  beforeEach(() => {
-    active.db = getTestDb().db;
-  });
   const row = (key: string) => getTestDb().db.loginAttempt.findUnique({ where: { key } });
 
   test('5 failures block the account until the window expires', async () => {

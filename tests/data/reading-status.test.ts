@@ -1,22 +1,9 @@
-import { beforeEach, expect, test, vi } from 'vitest';
-import type { PrismaClient } from '../../lib/db';
+import { expect, test } from 'vitest';
 import { setReadingStatus, type ReadingStatusValue } from '../../lib/reading-status';
 import { describeEachBackend } from '../support/db';
 
-// The data functions call getDb(); point it at the current block's fresh test database.
-const active = vi.hoisted(() => ({ db: undefined as PrismaClient | undefined }));
-vi.mock('../../lib/db', () => ({
-  getDb: async () => {
-    if (!active.db) throw new Error('no test database');
-    return active.db;
-  },
-  closeDb: async () => {},
-}));
 
 describeEachBackend('reading status', (getTestDb) => {
-  beforeEach(() => {
-    active.db = getTestDb().db;
-  });
 
   let n = 0;
   async function newUser(): Promise<string> {

@@ -1,18 +1,8 @@
 import * as argon2 from '@node-rs/argon2';
 import { beforeEach, expect, test, vi } from 'vitest';
-import type { PrismaClient } from '../../lib/db';
 import { createUserWithPassword, deleteUser, EmailTakenError, verifyPassword } from '../../lib/users';
 import { describeEachBackend } from '../support/db';
 
-// The data functions call getDb(); point it at the current block's fresh test database.
-const active = vi.hoisted(() => ({ db: undefined as PrismaClient | undefined }));
-vi.mock('../../lib/db', () => ({
-  getDb: async () => {
-    if (!active.db) throw new Error('no test database');
-    return active.db;
-  },
-  closeDb: async () => {},
-}));
 // The real argon2, observed: lets a test see which hash verifyPassword checked against.
 vi.mock('@node-rs/argon2', async (importOriginal) => {
   const real = await importOriginal<typeof import('@node-rs/argon2')>();
@@ -23,7 +13,6 @@ const OWASP_PREFIX = '$argon2id$v=19$m=19456,t=2,p=1$';
 
 describeEachBackend('users', (getTestDb) => {
   beforeEach(() => {
-    active.db = getTestDb().db;
     vi.mocked(argon2.verify).mockClear();
   });
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe } from 'vitest';
 import type { PrismaClient } from '../../lib/db';
+import { useAppTestDb } from './app-db';
 import { createPrismaClient } from '../../lib/db/client';
 import { splitSchemaParam } from '../../lib/db/config';
 import { applyMigrations, type MigrateOptions } from '../../lib/db/migrate';
@@ -92,8 +93,11 @@ export function describeEachBackend(
       let current: TestDb | undefined;
       beforeAll(async () => {
         current = await createTestDb(backend, options);
+        // The app's data modules (getDb) use this block's database while it runs.
+        useAppTestDb(current.db);
       }, SETUP_TIMEOUT_MS);
       afterAll(async () => {
+        useAppTestDb(undefined);
         await current?.close();
       }, SETUP_TIMEOUT_MS);
       fn(() => {

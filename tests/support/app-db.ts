@@ -1,0 +1,23 @@
+import { expect, vi } from 'vitest';
+import type { PrismaClient } from '../../lib/db';
+
+/**
+ * Setup file: the app's data modules call getDb(); in data tests it returns
+ * the fresh database of the running describeEachBackend block instead.
+ * The PGlite lock test needs the real getDb, so it is left alone.
+ */
+const slot = globalThis as typeof globalThis & { __appTestDb?: PrismaClient };
+
+export function useAppTestDb(db: PrismaClient | undefined): void {
+  slot.__appTestDb = db;
+}
+
+if (!/pglite-lock\.test\.ts$/.test(expect.getState().testPath ?? '')) {
+  vi.doMock('../../lib/db', () => ({
+    getDb: async () => {
+      if (!slot.__appTestDb) throw new Error('No test database: wrap the test in describeEachBackend.');
+      return slot.__appTestDb;
+    },
+    closeDb: async () => {},
+  }));
+}
