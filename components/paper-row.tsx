@@ -1,4 +1,5 @@
 import { PaperActions } from './reader/paper-actions';
+import { PaperNotes } from './reader/paper-notes';
 
 /**
  * The row under each paper heading. Reader-specific controls (bookmark,
@@ -19,6 +20,9 @@ export function PaperRow({ paperId, anchor }: { paperId: string; anchor: string 
           </a>
         </>
       ) : null}
+      <div className="basis-full">
+        <PaperNotes paperId={paperId} />
+      </div>
     </div>
   );
 }

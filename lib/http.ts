@@ -53,7 +53,13 @@ export async function readJson<T>(request: Request, schema: z.ZodType<T>): Promi
   if (!type.toLowerCase().startsWith('application/json')) throw new HttpError(415, 'Send the request body as application/json.');
   const declared = Number(request.headers.get('content-length') ?? 0);
   if (declared > MAX_BODY_BYTES) throw new HttpError(413, `Request body is larger than ${MAX_BODY_BYTES} bytes.`);
-  const text = await request.text();
+  let text: string;
+  try {
+    text = await request.text();
+  } catch {
+    // The client went away mid-upload; nothing to store, nothing to log.
+    throw new HttpError(400, 'Request body could not be read.');
+  }
   if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new HttpError(413, `Request body is larger than ${MAX_BODY_BYTES} bytes.`);
   let data: unknown;
   try {

@@ -17,20 +17,38 @@ export function AccountMenu() {
       </a>
     );
   }
+  const links = [
+    { href: '/bookmarks', label: 'Bookmarks' },
+    { href: '/notes', label: 'Notes' },
+    { href: '/account', label: reader.user.email ?? reader.user.name ?? 'Account' },
+  ];
+  const signOutButton = (
+    <button type="button" onClick={() => void signOut({ callbackUrl: '/' })} className="text-slate-500 hover:underline">
+      Sign out
+    </button>
+  );
   return (
-    <span className="flex items-center gap-3 text-sm whitespace-nowrap">
-      <a href="/bookmarks" className="hover:underline">
-        Bookmarks
-      </a>
-      <a href="/notes" className="hover:underline">
-        Notes
-      </a>
-      <a href="/account" className="hidden max-w-40 truncate text-slate-500 hover:underline sm:inline" title={reader.user.email ?? undefined}>
-        {reader.user.email ?? reader.user.name}
-      </a>
-      <button type="button" onClick={() => void signOut({ callbackUrl: '/' })} className="text-slate-500 hover:underline">
-        Sign out
-      </button>
-    </span>
+    <>
+      <span className="hidden items-center gap-3 text-sm whitespace-nowrap sm:flex">
+        {links.map((link) => (
+          <a key={link.href} href={link.href} className={`max-w-40 truncate hover:underline ${link.href === '/account' ? 'text-slate-500' : ''}`}>
+            {link.label}
+          </a>
+        ))}
+        {signOutButton}
+      </span>
+      {/* Phones: the same links behind one button, so the header never wraps. */}
+      <details className="relative text-sm sm:hidden">
+        <summary className="cursor-pointer list-none rounded-md px-3 py-1 ring-1 ring-slate-300 dark:ring-slate-700">Account ▾</summary>
+        <div className="absolute right-0 mt-2 flex w-56 flex-col gap-3 rounded-lg bg-white p-3 shadow-lg ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-700">
+          {links.map((link) => (
+            <a key={link.href} href={link.href} className="truncate hover:underline">
+              {link.label}
+            </a>
+          ))}
+          {signOutButton}
+        </div>
+      </details>
+    </>
   );
 }

@@ -1,9 +1,9 @@
 'use client';
 
 import { useState } from 'react';
+import { readingStatusLabels } from '@/lib/reading-status-labels';
 import { send, updateReaderState, useReaderState, type ReadingStatus } from './reader-store';
 
-export const statusLabels: Record<ReadingStatus, string> = { TO_READ: 'To read', READING: 'Reading', READ: 'Read' };
 
 /** Reading status next to the bookmark; only shown to a signed-in reader. */
 export function StatusSelect({ paperId }: { paperId: string }) {
@@ -44,7 +44,7 @@ export function StatusSelect({ paperId }: { paperId: string }) {
         className="rounded-full bg-transparent px-2 py-0.5 text-xs ring-1 ring-slate-300 dark:ring-slate-700"
       >
         <option value="">No status</option>
-        {Object.entries(statusLabels).map(([value, label]) => (
+        {Object.entries(readingStatusLabels).map(([value, label]) => (
           <option key={value} value={value}>
             {label}
           </option>

@@ -44,6 +44,7 @@ test('sign up, bookmark two papers, write a note, find them again; another reade
     await bookmark(page, paper.paperId).click();
     await expect.poll(() => bookmark(page, paper.paperId).getAttribute('aria-pressed')).toBe('true');
   }
+  await page.getByLabel('Reading status').first().selectOption('READING');
   const notes = page.locator(`[data-notes-for="${first.paperId}"]`);
   await notes.getByRole('button', { name: 'Add a note' }).click();
   await notes.getByRole('textbox').fill(`**${note}**`);
@@ -60,6 +61,12 @@ test('sign up, bookmark two papers, write a note, find them again; another reade
   const saved = await page.locator('[data-bookmark-item]').evaluateAll((els) => els.map((el) => el.getAttribute('data-bookmark-item')));
   expect(saved.sort()).toEqual([first.paperId, second.paperId].sort());
   expect(await page.getByRole('link', { name: first.name }).first().getAttribute('href')).toBe(`${review.url}#${first.anchor}`);
+  await page.getByRole('link', { name: 'Reading', exact: true }).click();
+  await page.waitForURL('**/bookmarks?status=READING');
+  expect(await page.locator('[data-bookmark-item]').evaluateAll((els) => els.map((el) => el.getAttribute('data-bookmark-item')))).toEqual([first.paperId]);
+  await page.getByRole('link', { name: 'Read', exact: true }).click();
+  await page.waitForURL('**/bookmarks?status=READ');
+  expect(await page.getByText('No bookmarked papers with this status.').isVisible()).toBe(true);
   await page.goto('/notes');
   expect(await page.locator(`[data-notes-group="${first.paperId}"]`).textContent()).toContain(note);
 

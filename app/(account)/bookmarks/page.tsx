@@ -4,9 +4,10 @@ import { z } from 'zod';
 import { OrgBadges } from '@/components/org-badges';
 import { PageLinks } from '@/components/page-links';
 import { BookmarkButton } from '@/components/reader/bookmark-button';
-import { StatusSelect, statusLabels } from '@/components/reader/status-select';
+import { StatusSelect } from '@/components/reader/status-select';
 import { requireReader } from '@/lib/auth';
 import { listBookmarks } from '@/lib/bookmarks';
+import { readingStatusLabels } from '@/lib/reading-status-labels';
 import { lookupPaper } from '@/lib/content/paper-lookup';
 import { formatDate } from '@/lib/content/queries';
 
@@ -27,7 +28,7 @@ export default async function BookmarksPage({ searchParams }: Props) {
   const { page, status } = query.parse(await searchParams);
   const user = await requireReader('/bookmarks');
   const { items, total } = await listBookmarks(user.id, { page, pageSize: PAGE_SIZE, status });
-  const filters = [{ value: undefined, label: 'All' }, ...Object.entries(statusLabels).map(([value, label]) => ({ value, label }))];
+  const filters = [{ value: undefined, label: 'All' }, ...Object.entries(readingStatusLabels).map(([value, label]) => ({ value, label }))];
 
   return (
     <div className="mx-auto max-w-3xl pt-10">
