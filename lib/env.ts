@@ -9,6 +9,12 @@ const schema = z
       .string()
       .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
       .optional(),
+    DIRECT_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+      .optional(),
+    PGLITE_DIR: optional,
+    CONTENT_DIR: optional,
     NEXTAUTH_SECRET: z.string().min(32, 'must be at least 32 characters (npm run dev writes one into .env.local)').optional(),
     NEXTAUTH_URL: z.url().optional(),
     SITE_URL: z.url().optional(),

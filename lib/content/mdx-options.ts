@@ -1,6 +1,7 @@
 import rehypeShiki from '@shikijs/rehype';
 import { serialize } from 'next-mdx-remote/serialize';
 import rehypeKatex from 'rehype-katex';
+import rehypeRaw from 'rehype-raw';
 import type { PluggableList } from 'unified';
 import type { VFile } from 'vfile';
 import type { Review } from './parse';
@@ -18,6 +19,8 @@ const shikiOptions = {
   lazy: true,
 } as const;
 
+const mdxNodeTypes = ['mdxFlowExpression', 'mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxTextExpression', 'mdxjsEsm'];
+
 /**
  * next-mdx-remote options for a review. Reviews are trusted author content,
  * so JS expressions stay on (`blockJS: false`: image variables and
@@ -28,6 +31,8 @@ const shikiOptions = {
  */
 export function reviewMdxOptions(review: Review, root: string, { highlight = true } = {}) {
   const rehypePlugins: PluggableList = [[rehypeKatex, { strict: false }], failOnMathErrors];
+  // Plain .md files may carry raw HTML; Docusaurus renders it with rehype-raw too.
+  if (review.format === 'md') rehypePlugins.unshift([rehypeRaw, { passThrough: mdxNodeTypes }]);
   if (highlight) rehypePlugins.push([rehypeShiki, shikiOptions]);
   return {
     blockJS: false,

@@ -138,3 +138,15 @@ describe('8. raw JSX, comments, prose colons', () => {
     expect(html).toContain('<p>비율 3:1 은 그대로.</p>');
   });
 });
+
+describe('.md files', () => {
+  test('render as Markdown with the same extensions, raw HTML included', async () => {
+    const content = writeContent({
+      'r/20250101.md': ['## 1. [P](https://arxiv.org/abs/2501.00001) `org`', '', ':::tip', '', 'A **tip** with $x$.', '', ':::', '', 'Line<br>break and <kbd>Ctrl</kbd>.'].join('\n'),
+    });
+    const out = await renderFixture(content, 'r/20250101');
+    expect(out).toContain('<code>org</code>');
+    expect(out).toMatch(/<aside class="admonition admonition-tip"[^>]*><p class="admonition-title">tip<\/p><p>A <strong>tip<\/strong> with <span class="katex">/);
+    expect(out).toContain('<p>Line<br/>break and <kbd>Ctrl</kbd>.</p>');
+  });
+});
