@@ -31,10 +31,9 @@ export default function config(phase: string): NextConfig {
     serverExternalPackages: ['@electric-sql/pglite', 'pglite-prisma-adapter', '@prisma/adapter-pg', '@node-rs/argon2'],
     // Reviews are read from content/ at build time; pages that could render
     // on demand need the files traced into their function.
-    outputFileTracingIncludes: {
-      '/docs/[...slug]': ['./content/**/*'],
-      '/content-assets/[...path]': ['./content/**/*'],
-    },
+    outputFileTracingIncludes: Object.fromEntries(
+      ['/docs/[...slug]', '/content-assets/[...path]', '/bookmarks', '/notes', '/api/**/*'].map((route) => [route, ['./content/**/*']]),
+    ),
     // The embedded database lives in .data/; it must never ship in a function.
     outputFileTracingExcludes: { '*': ['./.data/**/*'] },
   };
