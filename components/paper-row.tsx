@@ -1,3 +1,5 @@
+import { formatDate } from '@/lib/content/queries';
+import type { OtherAppearance } from '@/lib/content/transforms';
 import { PaperActions } from './reader/paper-actions';
 import { PaperNotes } from './reader/paper-notes';
 
@@ -5,7 +7,7 @@ import { PaperNotes } from './reader/paper-notes';
  * The row under each paper heading. Reader-specific controls (bookmark,
  * status, notes) plug in here as client islands, so the page stays static.
  */
-export function PaperRow({ paperId, anchor }: { paperId: string; anchor: string }) {
+export function PaperRow({ paperId, anchor, alsoIn = [] }: { paperId: string; anchor: string; alsoIn?: OtherAppearance[] }) {
   const arxivId = paperId.startsWith('arxiv:') ? paperId.slice('arxiv:'.length) : null;
   return (
     <div className="paper-row not-prose" data-paper-row={paperId}>
@@ -19,6 +21,18 @@ export function PaperRow({ paperId, anchor }: { paperId: string; anchor: string 
             PDF
           </a>
         </>
+      ) : null}
+      {alsoIn.length ? (
+        <span className="also-in">
+          Also reviewed in{' '}
+          {alsoIn.map((other, i) => (
+            <span key={other.href}>
+              {i ? ', ' : ''}
+              <a href={other.href}>{other.title}</a>
+              {other.date ? ` (${formatDate(other.date)})` : ''}
+            </span>
+          ))}
+        </span>
       ) : null}
       <div className="basis-full">
         <PaperNotes paperId={paperId} />

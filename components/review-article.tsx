@@ -1,12 +1,14 @@
 import Link from 'next/link';
 import { getContentIndex } from '@/lib/content/index';
+import { otherAppearances } from '@/lib/content/paper-lookup';
 import type { Review } from '@/lib/content/parse';
 import { adjacentReviews, formatDate } from '@/lib/content/queries';
 import { renderReview } from '@/lib/content/render';
 import { TableOfContents } from './table-of-contents';
 
 export async function ReviewArticle({ review }: { review: Review }) {
-  const content = await renderReview(review, getContentIndex().root);
+  const index = getContentIndex();
+  const content = await renderReview(review, index.root, otherAppearances(index, review));
   const { newer, older } = adjacentReviews(review.slug);
   const hasTitle = review.headings.some((heading) => heading.depth === 1);
   return (

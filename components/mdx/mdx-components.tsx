@@ -1,13 +1,15 @@
 import type { ComponentPropsWithoutRef, CSSProperties, ReactNode } from 'react';
 import type { Asset } from '@/lib/content/assets';
+import type { OtherAppearance } from '@/lib/content/transforms';
 import { PaperRow } from '@/components/paper-row';
 
 type HeadingTag = 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6';
-type HeadingProps = ComponentPropsWithoutRef<'h2'> & { 'data-paper-id'?: string };
+type HeadingProps = ComponentPropsWithoutRef<'h2'> & { 'data-paper-id'?: string; 'data-also-in'?: string };
 
 function heading(Tag: HeadingTag) {
-  function Heading({ id, children, ...props }: HeadingProps) {
+  function Heading({ id, children, 'data-also-in': alsoInJson, ...props }: HeadingProps) {
     const paperId = props['data-paper-id'];
+    const alsoIn = alsoInJson ? (JSON.parse(alsoInJson) as OtherAppearance[]) : [];
     const title = (
       <Tag id={id} {...props} className={paperId ? 'paper-heading group' : 'group'}>
         {children}
@@ -21,7 +23,7 @@ function heading(Tag: HeadingTag) {
     return paperId ? (
       <>
         {title}
-        <PaperRow paperId={paperId} anchor={id ?? ''} />
+        <PaperRow paperId={paperId} anchor={id ?? ''} alsoIn={alsoIn} />
       </>
     ) : (
       title

@@ -7,7 +7,7 @@ import type { VFile } from 'vfile';
 import type { Review } from './parse';
 import { problemFromError, type ContentProblem } from './problems';
 import { preprocess, syntaxPlugins } from './syntax';
-import { remarkReview } from './transforms';
+import { remarkReview, type RenderContext } from './transforms';
 
 const shikiOptions = {
   themes: { light: 'github-light', dark: 'github-dark' },
@@ -29,7 +29,7 @@ const mdxNodeTypes = ['mdxFlowExpression', 'mdxJsxFlowElement', 'mdxJsxTextEleme
  * index and handed in as scope. `highlight: false` drops Shiki for the
  * content check: it never fails on input and is the slowest step.
  */
-export function reviewMdxOptions(review: Review, root: string, { highlight = true } = {}) {
+export function reviewMdxOptions(review: Review, root: string, { highlight = true, alsoIn }: { highlight?: boolean; alsoIn?: RenderContext['alsoIn'] } = {}) {
   const rehypePlugins: PluggableList = [[rehypeKatex, { strict: false }], failOnMathErrors];
   // Plain .md files may carry raw HTML; Docusaurus renders it with rehype-raw too.
   if (review.format === 'md') rehypePlugins.unshift([rehypeRaw, { passThrough: mdxNodeTypes }]);
@@ -43,7 +43,7 @@ export function reviewMdxOptions(review: Review, root: string, { highlight = tru
       format: review.format,
       remarkPlugins: [
         ...syntaxPlugins(review.format),
-        remarkReview({ file: review.file, root, assets: review.assets, papers: review.papers }),
+        remarkReview({ file: review.file, root, assets: review.assets, papers: review.papers, alsoIn }),
       ],
       rehypePlugins,
     },

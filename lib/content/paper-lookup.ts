@@ -1,4 +1,6 @@
-import { getContentIndex, type Paper } from './index';
+import { getContentIndex, type ContentIndex, type Paper } from './index';
+import type { Review } from './parse';
+import type { OtherAppearance } from './transforms';
 
 /** A paper by id with the appearance to link to (the newest review that discusses it). */
 export function lookupPaper(paperId: string): (Paper & { href: string; reviewTitle: string; date: string | null }) | null {
@@ -6,4 +8,16 @@ export function lookupPaper(paperId: string): (Paper & { href: string; reviewTit
   const appearance = paper?.appearances[0];
   if (!paper || !appearance) return null;
   return { ...paper, href: `${appearance.reviewUrl}#${appearance.anchor}`, reviewTitle: appearance.reviewTitle, date: appearance.date };
+}
+
+/** For each paper of a review, the other reviews that discuss it too. */
+export function otherAppearances(index: ContentIndex, review: Review): Record<string, OtherAppearance[]> {
+  return Object.fromEntries(
+    review.papers.map((paper) => [
+      paper.paperId,
+      (index.byPaperId.get(paper.paperId)?.appearances ?? [])
+        .filter((a) => a.reviewSlug !== review.slug)
+        .map((a) => ({ href: `${a.reviewUrl}#${a.anchor}`, title: a.reviewTitle, date: a.date })),
+    ]),
+  );
 }

@@ -8,11 +8,15 @@ import { reviewUrl, slugOf } from './files';
 import type { PaperEntry } from './papers';
 import { assignHeadingIds } from './slugs';
 
+/** Where else a paper is reviewed, as the row under its heading links to it. */
+export type OtherAppearance = { href: string; title: string; date: string | null };
+
 export type RenderContext = {
   file: string;
   root: string;
   assets: ReviewAssets;
   papers: PaperEntry[];
+  alsoIn?: Record<string, OtherAppearance[]>;
 };
 
 /**
@@ -25,19 +29,25 @@ export function remarkReview(context: RenderContext) {
     restoreUnusedDirectives(tree);
     assignHeadingIds(tree);
     transformAdmonitions(tree);
-    markPaperHeadings(tree, context.papers);
+    markPaperHeadings(tree, context.papers, context.alsoIn ?? {});
     rewriteImages(tree, context.assets);
     rewriteFileLinks(tree, context);
   };
 }
 
-function markPaperHeadings(tree: Root, papers: PaperEntry[]) {
+function markPaperHeadings(tree: Root, papers: PaperEntry[], alsoIn: Record<string, OtherAppearance[]>) {
   const byLine = new Map(papers.map((paper) => [paper.line, paper]));
   visit(tree, 'heading', (node) => {
     const paper = node.depth === 2 ? byLine.get(node.position?.start.line ?? -1) : undefined;
     if (!paper) return;
     node.data ??= {};
-    node.data.hProperties = { ...node.data.hProperties, dataPaperId: paper.paperId };
+    const others = alsoIn[paper.paperId];
+    node.data.hProperties = {
+      ...node.data.hProperties,
+      dataPaperId: paper.paperId,
+      // hast properties hold strings, so the list travels as JSON to the heading component.
+      ...(others?.length ? { dataAlsoIn: JSON.stringify(others) } : {}),
+    };
   });
 }
 

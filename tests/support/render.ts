@@ -1,5 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { buildIndex } from '@/lib/content/index';
+import { otherAppearances } from '@/lib/content/paper-lookup';
 import { renderReview } from '@/lib/content/render';
 
 /** Renders one review of a content folder to the HTML a reader's browser receives. */
@@ -7,5 +8,5 @@ export async function renderFixture(root: string, slug: string): Promise<string>
   const index = buildIndex(root);
   const review = index.bySlug.get(slug);
   if (!review) throw new Error(`no review ${slug} in ${root}`);
-  return renderToStaticMarkup(await renderReview(review, root));
+  return renderToStaticMarkup(await renderReview(review, root, otherAppearances(index, review)));
 }

@@ -150,3 +150,15 @@ describe('.md files', () => {
     expect(out).toContain('<p>Line<br/>break and <kbd>Ctrl</kbd>.</p>');
   });
 });
+
+describe('papers reviewed more than once', () => {
+  test('the row under the heading links to the other reviews', async () => {
+    const content = writeContent({
+      'r/20251001.mdx': '# October\n\n## 1. [GDPO](https://huggingface.co/papers/2601.05242) `nvidia`',
+      'r/20251101.mdx': '# November\n\n## 3. [GDPO again](https://arxiv.org/abs/2601.05242v2)\n\n## 4. [Other](https://arxiv.org/abs/2601.00001)',
+    });
+    const out = await renderFixture(content, 'r/20251101');
+    expect(out).toContain('<span class="also-in">Also reviewed in <span><a href="/docs/r/20251001#1-gdpo-nvidia">October</a> (Oct 1, 2025)</span></span>');
+    expect(out.match(/Also reviewed in/g)).toHaveLength(1);
+  });
+});
