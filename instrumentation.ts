@@ -1,14 +1,7 @@
 /**
- * Runs once when a server starts: a misconfigured deployment stops here with
- * every problem listed, instead of failing later at a reader's first click.
+ * Runs once when a server starts. The check lives in a Node-only module: Next
+ * replaces NEXT_RUNTIME at build time, so the Edge bundle never includes it.
  */
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const { env } = await import('./lib/env');
-  try {
-    env();
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  }
+  if (process.env.NEXT_RUNTIME === 'nodejs') await import('./lib/startup-check');
 }

@@ -1,18 +1,12 @@
 'use client';
 
 import { useDeferredValue, useMemo, useState } from 'react';
-import { BookmarkButton } from './reader/bookmark-button';
+import type { PaperListItem as Item } from '@/lib/content/paper-list';
+import { PaperListItem } from './paper-list-item';
 
-export type PaperListItem = {
-  paperId: string;
-  name: string;
-  subtitle: string | null;
-  orgs: string[];
-  appearances: { href: string; reviewTitle: string; date: string }[];
-};
 
 /** The only client code on /papers: filtering a list the server already rendered into the HTML. */
-export function PaperFilter({ papers, orgs }: { papers: PaperListItem[]; orgs: { org: string; count: number }[] }) {
+export function PaperFilter({ papers, orgs }: { papers: Item[]; orgs: { org: string; count: number }[] }) {
   const [query, setQuery] = useState('');
   const [org, setOrg] = useState<string | null>(null);
   const deferredQuery = useDeferredValue(query);
@@ -59,29 +53,7 @@ export function PaperFilter({ papers, orgs }: { papers: PaperListItem[]; orgs: {
       </p>
       <ul className="mt-2 divide-y divide-slate-200 dark:divide-slate-800">
         {visible.map((paper) => (
-          <li key={paper.paperId} className="py-3" data-paper-id={paper.paperId}>
-            <a href={paper.appearances[0]?.href} className="font-medium hover:text-blue-600 hover:underline dark:hover:text-blue-400">
-              {paper.name}
-            </a>
-            {paper.orgs.map((name) => (
-              <span key={name} className="org-badge ml-2">
-                {name}
-              </span>
-            ))}{' '}
-            <BookmarkButton paperId={paper.paperId} anchorHref={paper.appearances[0]?.href ?? '/papers'} compact />
-            {paper.subtitle ? <p className="text-sm text-slate-600 dark:text-slate-400">{paper.subtitle}</p> : null}
-            <p className="mt-0.5 text-xs text-slate-500">
-              {paper.appearances.map((appearance, i) => (
-                <span key={appearance.href}>
-                  {i ? ' · ' : 'in '}
-                  <a href={appearance.href} className="hover:underline">
-                    {appearance.reviewTitle}
-                  </a>{' '}
-                  ({appearance.date})
-                </span>
-              ))}
-            </p>
-          </li>
+          <PaperListItem key={paper.paperId} paper={paper} />
         ))}
       </ul>
       {visible.length === 0 ? <p className="py-12 text-center text-slate-500">No paper matches.</p> : null}

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { tagHref } from '@/lib/content/browse-urls';
 import { getContentIndex } from '@/lib/content/index';
 import { otherAppearances } from '@/lib/content/paper-lookup';
 import type { Review } from '@/lib/content/parse';
@@ -17,7 +18,14 @@ export async function ReviewArticle({ review }: { review: Review }) {
         <p className="text-sm text-slate-500 dark:text-slate-400">
           <time dateTime={review.date ?? undefined}>{formatDate(review.date)}</time> · {review.readingMinutes} min read ·{' '}
           {review.papers.length} papers
-          {review.tags.length ? <> · {review.tags.map((tag) => `#${tag}`).join(' ')}</> : null}
+          {review.tags.map((tag) => (
+            <span key={tag}>
+              {' · '}
+              <Link href={tagHref(tag)} className="hover:underline">
+                #{tag}
+              </Link>
+            </span>
+          ))}
         </p>
         {hasTitle ? null : <h1 className="mt-2 text-3xl font-bold tracking-tight sm:text-4xl">{review.title}</h1>}
         <div className="prose prose-slate mt-4 max-w-prose dark:prose-invert prose-headings:scroll-mt-20 prose-h1:text-3xl sm:prose-h1:text-4xl prose-a:text-blue-600 dark:prose-a:text-blue-400">

@@ -1,3 +1,4 @@
+import { tagSlug } from './browse-urls';
 import { contentRoot, listContentFiles, type ContentFile } from './files';
 import { parseReview, type Review } from './parse';
 import type { PaperEntry } from './papers';
@@ -31,6 +32,8 @@ export type ContentIndex = {
   papers: Paper[];
   byPaperId: Map<string, Paper>;
   orgs: { org: string; count: number }[];
+  /** Front-matter tags with the number of reviews that carry them. */
+  tags: { tag: string; slug: string; count: number }[];
 };
 
 export function includeDrafts(): boolean {
@@ -56,7 +59,18 @@ export function buildIndex(
   for (const paper of papers) for (const org of paper.orgs) orgCounts.set(org, (orgCounts.get(org) ?? 0) + 1);
   const orgs = [...orgCounts].map(([org, count]) => ({ org, count })).sort((a, b) => b.count - a.count || a.org.localeCompare(b.org));
 
-  return { root, reviews, bySlug: new Map(reviews.map((r) => [r.slug, r])), papers, byPaperId, orgs };
+  const tagCounts = new Map<string, { tag: string; count: number }>();
+  for (const review of reviews) {
+    for (const tag of new Set(review.tags)) {
+      const slug = tagSlug(tag);
+      const entry = tagCounts.get(slug) ?? { tag, count: 0 };
+      entry.count += 1;
+      tagCounts.set(slug, entry);
+    }
+  }
+  const tags = [...tagCounts].map(([slug, { tag, count }]) => ({ tag, slug, count })).sort((a, b) => b.count - a.count || a.slug.localeCompare(b.slug));
+
+  return { root, reviews, bySlug: new Map(reviews.map((r) => [r.slug, r])), papers, byPaperId, orgs, tags };
 }
 
 function addAppearance(byPaperId: Map<string, Paper>, review: Review, entry: PaperEntry) {

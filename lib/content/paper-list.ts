@@ -1,10 +1,17 @@
-import type { PaperListItem } from '@/components/paper-filter';
 import type { ContentIndex } from './index';
 import { formatDate } from './queries';
 
+export type PaperListItem = {
+  paperId: string;
+  name: string;
+  subtitle: string | null;
+  orgs: string[];
+  appearances: { href: string; reviewTitle: string; date: string }[];
+};
+
 /** Papers newest-first, trimmed to what the /papers list shows (it crosses to the client). */
-export function paperListItems(index: ContentIndex): PaperListItem[] {
-  return index.papers.map((paper) => ({
+export function paperListItems(index: ContentIndex, papers = index.papers): PaperListItem[] {
+  return papers.map((paper) => ({
     paperId: paper.paperId,
     name: paper.name,
     subtitle: paper.subtitle,

@@ -125,3 +125,40 @@ describe('lists', () => {
     expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(100);
   });
 });
+
+describe('browse', () => {
+  test('an org page lists its papers with the count, and badges link to it', async () => {
+    const org = index.orgs.find((o) => o.count > 1) ?? index.orgs[0]!;
+    const response = await open(`/orgs/${encodeURIComponent(org.org)}`);
+    expect(response?.status()).toBe(200);
+    const listed = await page.locator('li[data-paper-id]').evaluateAll((els) => els.map((el) => el.getAttribute('data-paper-id')));
+    expect(listed.sort()).toEqual(index.papers.filter((p) => p.orgs.includes(org.org)).map((p) => p.paperId).sort());
+    expect(await page.getByText(`${org.count} ${org.count === 1 ? 'paper' : 'papers'}, newest first.`).isVisible()).toBe(true);
+    await open('/papers');
+    await page.getByRole('link', { name: `${org.org} (${org.count})` }).click();
+    await page.waitForURL(`**/orgs/${encodeURIComponent(org.org)}`);
+  });
+
+  test('a tag page lists the papers of the reviews that carry the tag', async () => {
+    const tag = index.tags[0]!;
+    await open(`/tags/${tag.slug}`);
+    const tagged = index.reviews.filter((r) => r.tags.includes(tag.tag));
+    const listed = await page.locator('li[data-paper-id]').evaluateAll((els) => els.map((el) => el.getAttribute('data-paper-id')));
+    expect(listed.sort()).toEqual([...new Set(tagged.flatMap((r) => r.papers.map((p) => p.paperId)))].sort());
+  });
+
+  test('a month folder URL lists that month’s reviews', async () => {
+    const response = await open('/docs/papers/y2025/nov');
+    expect(response?.status()).toBe(200);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('November 2025');
+    expect(await page.locator('article h2').allTextContents()).toEqual(index.reviews.filter((r) => r.slug.startsWith('papers/y2025/nov/')).map((r) => r.title));
+  });
+
+  test('a paper reviewed twice links to its other review', async () => {
+    const twice = index.papers.find((p) => p.appearances.length > 1)!;
+    const [here, other] = twice.appearances as [(typeof twice.appearances)[0], (typeof twice.appearances)[0]];
+    await open(here.reviewUrl);
+    const row = page.locator(`[data-paper-row="${twice.paperId}"] .also-in`);
+    expect(await row.locator('a').getAttribute('href')).toBe(`${other.reviewUrl}#${other.anchor}`);
+  });
+});

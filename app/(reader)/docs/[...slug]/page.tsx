@@ -1,20 +1,25 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { Archive } from '@/components/archive';
 import { ReviewArticle } from '@/components/review-article';
+import { archiveFolders, archiveTitle, reviewsInFolder } from '@/lib/content/archive';
 import { getContentIndex } from '@/lib/content/index';
 import { getReview } from '@/lib/content/queries';
 
 export const dynamicParams = false;
 
+/** Every review, and every folder of reviews (the Docusaurus archive URLs such as /docs/papers/y2025/nov). */
 export function generateStaticParams() {
-  return getContentIndex().reviews.map((review) => ({ slug: review.slug.split('/') }));
+  const index = getContentIndex();
+  return [...index.reviews.map((review) => review.slug), ...archiveFolders(index)].map((slug) => ({ slug: slug.split('/') }));
 }
 
 type Props = { params: Promise<{ slug: string[] }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const review = getReview((await params).slug.map(decodeURIComponent).join('/'));
-  if (!review) return {};
+  const slug = (await params).slug.map(decodeURIComponent).join('/');
+  const review = getReview(slug);
+  if (!review) return { title: `Reviews · ${archiveTitle(slug)}` };
   return {
     title: review.title,
     description: review.description,
@@ -31,7 +36,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ReviewPage({ params }: Props) {
-  const review = getReview((await params).slug.map(decodeURIComponent).join('/'));
-  if (!review) notFound();
-  return <ReviewArticle review={review} />;
+  const slug = (await params).slug.map(decodeURIComponent).join('/');
+  const review = getReview(slug);
+  if (review) return <ReviewArticle review={review} />;
+  const reviews = reviewsInFolder(getContentIndex(), slug);
+  if (!reviews.length) notFound();
+  return <Archive title={archiveTitle(slug)} reviews={reviews} />;
 }
