@@ -1,3 +1,4 @@
+import path from 'node:path';
 import Link from 'next/link';
 import { tagHref } from '@/lib/content/browse-urls';
 import { getContentIndex } from '@/lib/content/index';
@@ -5,6 +6,8 @@ import { otherAppearances } from '@/lib/content/paper-lookup';
 import type { Review } from '@/lib/content/parse';
 import { adjacentReviews, formatDate } from '@/lib/content/queries';
 import { renderReview } from '@/lib/content/render';
+import { siteConfig } from '@/lib/site';
+import { FigureZoom } from './figure-zoom';
 import { TableOfContents } from './table-of-contents';
 
 export async function ReviewArticle({ review }: { review: Review }) {
@@ -31,7 +34,20 @@ export async function ReviewArticle({ review }: { review: Review }) {
         <div className="prose prose-slate mt-4 max-w-prose dark:prose-invert prose-headings:scroll-mt-20 prose-h1:text-3xl sm:prose-h1:text-4xl prose-a:text-blue-600 dark:prose-a:text-blue-400">
           {content}
         </div>
-        <nav aria-label="More reviews" className="mt-12 grid max-w-prose gap-4 border-t border-slate-200 pt-6 text-sm sm:grid-cols-2 dark:border-slate-800">
+        <p className="mt-10 flex max-w-prose flex-wrap gap-x-4 text-sm text-slate-500">
+          {review.lastUpdated ? (
+            <span>
+              Last updated <time dateTime={review.lastUpdated}>{formatDate(review.lastUpdated)}</time>
+            </span>
+          ) : null}
+          {siteConfig.editUrlBase ? (
+            <a href={new URL(path.relative(process.cwd(), review.file).split(path.sep).join('/'), siteConfig.editUrlBase).toString()} className="underline">
+              Edit this page
+            </a>
+          ) : null}
+        </p>
+        <FigureZoom />
+        <nav aria-label="More reviews" className="mt-6 grid max-w-prose gap-4 border-t border-slate-200 pt-6 text-sm sm:grid-cols-2 dark:border-slate-800">
           {older ? (
             <Link href={older.url} rel="prev" className="rounded-lg p-3 ring-1 ring-slate-200 hover:bg-slate-50 dark:ring-slate-800 dark:hover:bg-slate-900">
               <span className="block text-slate-500">← Previous</span>

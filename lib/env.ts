@@ -18,6 +18,7 @@ const schema = z
     NEXTAUTH_SECRET: z.string().min(32, 'must be at least 32 characters (npm run dev writes one into .env.local)').optional(),
     NEXTAUTH_URL: z.url().optional(),
     SITE_URL: z.url().optional(),
+    EDIT_URL_BASE: z.url().optional(),
     GITHUB_ID: optional,
     GITHUB_SECRET: optional,
     GOOGLE_ID: optional,

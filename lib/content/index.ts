@@ -1,5 +1,6 @@
 import { tagSlug } from './browse-urls';
 import { contentRoot, listContentFiles, type ContentFile } from './files';
+import { lastUpdatedDates } from './last-updated';
 import { parseReview, type Review } from './parse';
 import type { PaperEntry } from './papers';
 
@@ -45,7 +46,8 @@ export function buildIndex(
   files: ContentFile[] = listContentFiles(root),
   { drafts = includeDrafts() } = {},
 ): ContentIndex {
-  const all = files.map((file) => parseReview(file, root));
+  const updated = lastUpdatedDates(root, files.map((f) => f.file));
+  const all = files.map((file) => ({ ...parseReview(file, root), lastUpdated: updated.get(file.file) ?? null }));
   const reviews = all
     .filter((review) => drafts || !review.draft)
     .sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || b.slug.localeCompare(a.slug));

@@ -31,6 +31,8 @@ export type Review = {
   papers: PaperEntry[];
   headings: HeadingInfo[];
   readingMinutes: number;
+  /** `YYYY-MM-DD` of the last commit touching the file, or its file time. */
+  lastUpdated: string | null;
   assets: ReviewAssets;
   links: LinkRef[];
   /** False when the file does not even parse; everything above is then a default. */
@@ -72,6 +74,7 @@ export function parseReviewSource(raw: string, entry: Pick<ContentFile, 'file' |
     papers: [],
     headings: [],
     readingMinutes: 1,
+    lastUpdated: null,
     assets: { imports: {}, urls: {} },
     links: [],
     parsed: false,

@@ -162,3 +162,30 @@ describe('browse', () => {
     expect(await row.locator('a').getAttribute('href')).toBe(`${other.reviewUrl}#${other.anchor}`);
   });
 });
+
+describe('figures and page facts', () => {
+  test('a figure opens enlarged by click or keyboard, and Esc closes it', async () => {
+    const review = index.reviews.find((r) => Object.keys(r.assets.imports).length)!;
+    await open(review.url);
+    const figure = page.locator('article .prose img').first();
+    await figure.scrollIntoViewIfNeeded();
+    await expect.poll(() => figure.getAttribute('role')).toBe('button');
+    const dialog = page.getByRole('dialog', { name: 'Enlarged figure' });
+    await figure.click();
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    expect(await dialog.locator('img').getAttribute('src')).toBe(new URL((await figure.getAttribute('src'))!, baseURL).href);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await figure.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => figure.evaluate((el) => el === document.activeElement)).toBe(true);
+  });
+
+  test('each review says when it was last updated', async () => {
+    const review = index.reviews[0]!;
+    await open(review.url);
+    expect(await page.getByText('Last updated').locator('time').getAttribute('datetime')).toBe(review.lastUpdated);
+  });
+});
