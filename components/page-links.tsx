@@ -11,7 +11,7 @@ export function PageLinks({ path, page, pages, params = {} }: { path: string; pa
   return (
     <nav aria-label="Pagination" className="flex items-center justify-between pt-6 text-sm">
       {page > 1 ? <Link className={link} href={href(page - 1)}>← Previous</Link> : <span />}
-      <span className="text-slate-500">
+      <span className="text-slate-500 dark:text-slate-400">
         Page {page} of {pages}
       </span>
       {page < pages ? <Link className={link} href={href(page + 1)}>Next →</Link> : <span />}

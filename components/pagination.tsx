@@ -16,7 +16,7 @@ export function Pagination({ page, pages }: { page: number; pages: number }) {
       ) : (
         <span />
       )}
-      <span className="text-slate-500">
+      <span className="text-slate-500 dark:text-slate-400">
         Page {page} of {pages}
       </span>
       {page < pages ? (

@@ -48,7 +48,7 @@ export function PaperFilter({ papers, orgs }: { papers: Item[]; orgs: { org: str
           </button>
         ))}
       </div>
-      <p className="mt-4 text-sm text-slate-500" aria-live="polite">
+      <p className="mt-4 text-sm text-slate-500 dark:text-slate-400" aria-live="polite">
         {visible.length} of {papers.length} papers
       </p>
       <ul className="mt-2 divide-y divide-slate-200 dark:divide-slate-800">
@@ -56,7 +56,7 @@ export function PaperFilter({ papers, orgs }: { papers: Item[]; orgs: { org: str
           <PaperListItem key={paper.paperId} paper={paper} />
         ))}
       </ul>
-      {visible.length === 0 ? <p className="py-12 text-center text-slate-500">No paper matches.</p> : null}
+      {visible.length === 0 ? <p className="py-12 text-center text-slate-500 dark:text-slate-400">No paper matches.</p> : null}
     </div>
   );
 }

@@ -12,7 +12,7 @@ export function PaperListItem({ paper }: { paper: Item }) {
       </a>{' '}
       <OrgBadges orgs={paper.orgs} /> <BookmarkButton paperId={paper.paperId} anchorHref={first ?? '/papers'} compact />
       {paper.subtitle ? <p className="text-sm text-slate-600 dark:text-slate-400">{paper.subtitle}</p> : null}
-      <p className="mt-0.5 text-xs text-slate-500">
+      <p className="mt-0.5 text-xs text-slate-500 dark:text-slate-400">
         {paper.appearances.map((appearance, i) => (
           <span key={appearance.href}>
             {i ? ' · ' : 'in '}

@@ -34,7 +34,7 @@ export async function ReviewArticle({ review }: { review: Review }) {
         <div className="prose prose-slate mt-4 max-w-prose dark:prose-invert prose-headings:scroll-mt-20 prose-h1:text-3xl sm:prose-h1:text-4xl prose-a:text-blue-600 dark:prose-a:text-blue-400">
           {content}
         </div>
-        <p className="mt-10 flex max-w-prose flex-wrap gap-x-4 text-sm text-slate-500">
+        <p className="mt-10 flex max-w-prose flex-wrap gap-x-4 text-sm text-slate-500 dark:text-slate-400">
           {review.lastUpdated ? (
             <span>
               Last updated <time dateTime={review.lastUpdated}>{formatDate(review.lastUpdated)}</time>
@@ -50,7 +50,7 @@ export async function ReviewArticle({ review }: { review: Review }) {
         <nav aria-label="More reviews" className="mt-6 grid max-w-prose gap-4 border-t border-slate-200 pt-6 text-sm sm:grid-cols-2 dark:border-slate-800">
           {older ? (
             <Link href={older.url} rel="prev" className="rounded-lg p-3 ring-1 ring-slate-200 hover:bg-slate-50 dark:ring-slate-800 dark:hover:bg-slate-900">
-              <span className="block text-slate-500">← Previous</span>
+              <span className="block text-slate-500 dark:text-slate-400">← Previous</span>
               <span className="font-medium">{older.title}</span>
             </Link>
           ) : (
@@ -58,7 +58,7 @@ export async function ReviewArticle({ review }: { review: Review }) {
           )}
           {newer ? (
             <Link href={newer.url} rel="next" className="rounded-lg p-3 text-right ring-1 ring-slate-200 hover:bg-slate-50 dark:ring-slate-800 dark:hover:bg-slate-900">
-              <span className="block text-slate-500">Next →</span>
+              <span className="block text-slate-500 dark:text-slate-400">Next →</span>
               <span className="font-medium">{newer.title}</span>
             </Link>
           ) : null}

@@ -22,7 +22,7 @@ export function ReviewCard({ review }: { review: Review }) {
       <ol className="mt-4 grid gap-2 sm:grid-cols-2">
         {review.papers.map((paper) => (
           <li key={paper.anchor} className="flex min-w-0 items-baseline gap-2 text-sm">
-            <span className="w-5 shrink-0 text-right tabular-nums text-slate-400">{paper.position}.</span>
+            <span className="w-5 shrink-0 text-right tabular-nums text-slate-500 dark:text-slate-400">{paper.position}.</span>
             <span className="min-w-0">
               <Link href={`${review.url}#${paper.anchor}`} className="font-medium hover:text-blue-600 hover:underline dark:hover:text-blue-400">
                 {paper.name}

@@ -13,7 +13,7 @@ export function ReviewList({ page }: { page: number }) {
       {reviews.length ? (
         reviews.map((review) => <ReviewCard key={review.slug} review={review} />)
       ) : (
-        <p className="py-16 text-center text-slate-500">No reviews yet: add an .mdx file under content/.</p>
+        <p className="py-16 text-center text-slate-500 dark:text-slate-400">No reviews yet: add an .mdx file under content/.</p>
       )}
       <Pagination page={page} pages={pageCount()} />
     </>

@@ -60,7 +60,7 @@ export function SignInForm({ callbackUrl, initialError, providers }: { callbackU
               setMode(m);
               setError(null);
             }}
-            className={`rounded-md py-1.5 font-medium ${mode === m ? 'bg-white shadow-sm dark:bg-slate-800' : 'text-slate-500'}`}
+            className={`rounded-md py-1.5 font-medium ${mode === m ? 'bg-white shadow-sm dark:bg-slate-800' : 'text-slate-600 dark:text-slate-400'}`}
           >
             {m === 'signin' ? 'Sign in' : 'Create account'}
           </button>
@@ -93,7 +93,7 @@ export function SignInForm({ callbackUrl, initialError, providers }: { callbackU
       </form>
       {providers.length ? (
         <div className="space-y-2">
-          <p className="text-center text-xs text-slate-500">or</p>
+          <p className="text-center text-xs text-slate-500 dark:text-slate-400">or</p>
           {providers.map((provider) => (
             <button
               key={provider.id}

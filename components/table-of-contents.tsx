@@ -23,7 +23,7 @@ export function TableOfContents({ review }: { review: Review }) {
       </details>
       <aside aria-label="On this page" className="hidden lg:block">
         <div className="sticky top-20 max-h-[calc(100dvh-6rem)] overflow-y-auto pt-10">
-          <p className="mb-3 text-xs font-semibold uppercase tracking-wide text-slate-500">On this page</p>
+          <p className="mb-3 text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">On this page</p>
           {list}
         </div>
       </aside>

@@ -23,7 +23,7 @@ export function AccountMenu() {
     { href: '/account', label: reader.user.email ?? reader.user.name ?? 'Account' },
   ];
   const signOutButton = (
-    <button type="button" onClick={() => void signOut({ callbackUrl: '/' })} className="text-slate-500 hover:underline">
+    <button type="button" onClick={() => void signOut({ callbackUrl: '/' })} className="text-slate-500 dark:text-slate-400 hover:underline">
       Sign out
     </button>
   );
@@ -31,7 +31,7 @@ export function AccountMenu() {
     <>
       <span className="hidden items-center gap-3 text-sm whitespace-nowrap sm:flex">
         {links.map((link) => (
-          <a key={link.href} href={link.href} className={`max-w-40 truncate hover:underline ${link.href === '/account' ? 'text-slate-500' : ''}`}>
+          <a key={link.href} href={link.href} className={`max-w-40 truncate hover:underline ${link.href === '/account' ? 'text-slate-500 dark:text-slate-400' : ''}`}>
             {link.label}
           </a>
         ))}

@@ -76,7 +76,7 @@ export function PaperNotes({ paperId }: { paperId: string }) {
             ) : (
               <article key={note.id} className="note" data-note-id={note.id}>
                 <div className="prose prose-sm prose-slate max-w-none dark:prose-invert" dangerouslySetInnerHTML={{ __html: note.html }} />
-                <p className="mt-1 flex gap-3 text-xs text-slate-500">
+                <p className="mt-1 flex gap-3 text-xs text-slate-500 dark:text-slate-400">
                   <time dateTime={note.updatedAt}>{new Date(note.updatedAt).toLocaleString()}</time>
                   <button type="button" className="underline" onClick={() => setEditing(note.id)}>
                     Edit

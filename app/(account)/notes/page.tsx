@@ -45,7 +45,7 @@ export default async function NotesPage({ searchParams }: Props) {
               {group.notes.map((note, i) => (
                 <article key={note.id} className="rounded-lg p-3 ring-1 ring-slate-200 dark:ring-slate-800">
                   <div className="prose prose-sm prose-slate max-w-none dark:prose-invert" dangerouslySetInnerHTML={{ __html: group.html[i]! }} />
-                  <p className="mt-1 text-xs text-slate-500">
+                  <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">
                     <time dateTime={note.updatedAt.toISOString()}>{note.updatedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC</time>
                   </p>
                 </article>

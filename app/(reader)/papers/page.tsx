@@ -17,19 +17,19 @@ export default function PapersPage() {
       </p>
       <nav aria-label="Browse by organisation and tag" className="mb-8 space-y-2 text-sm">
         <p className="flex flex-wrap items-baseline gap-2">
-          <span className="text-slate-500">Orgs:</span>
+          <span className="text-slate-500 dark:text-slate-400">Orgs:</span>
           {index.orgs.map(({ org, count }) => (
             <Link key={org} href={orgHref(org)} className="hover:underline">
-              {org} <span className="text-slate-500">({count})</span>
+              {org} <span className="text-slate-500 dark:text-slate-400">({count})</span>
             </Link>
           ))}
         </p>
         {index.tags.length ? (
           <p className="flex flex-wrap items-baseline gap-2">
-            <span className="text-slate-500">Tags:</span>
+            <span className="text-slate-500 dark:text-slate-400">Tags:</span>
             {index.tags.map(({ tag, count }) => (
               <Link key={tag} href={tagHref(tag)} className="hover:underline">
-                #{tag} <span className="text-slate-500">({count})</span>
+                #{tag} <span className="text-slate-500 dark:text-slate-400">({count})</span>
               </Link>
             ))}
           </p>

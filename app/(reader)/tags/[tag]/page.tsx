@@ -34,7 +34,7 @@ export default async function TagPage({ params }: Props) {
   if (!tag) notFound();
   return (
     <div className="mx-auto max-w-3xl pt-10">
-      <p className="text-sm text-slate-500">
+      <p className="text-sm text-slate-500 dark:text-slate-400">
         <Link href="/papers" className="hover:underline">All papers</Link> / tag
       </p>
       <h1 className="mt-1 text-3xl font-bold tracking-tight">#{tag.tag}</h1>

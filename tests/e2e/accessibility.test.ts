@@ -1,0 +1,53 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { buildIndex } from '../../lib/content/index';
+import { launchBrowser } from './browser';
+import { Reader } from './client';
+
+const baseURL = inject('baseURL');
+const index = buildIndex(undefined, undefined, { drafts: false });
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function violations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+const publicPages = ['/', index.reviews[0]!.url, '/papers', '/signin'];
+
+test.each(['light', 'dark'] as const)('no axe violations on public pages (%s)', async (colorScheme) => {
+  const context = await browser.newContext({ colorScheme });
+  const page = await context.newPage();
+  for (const path of publicPages) {
+    await page.goto(`${baseURL}${path}`);
+    await page.waitForLoadState('networkidle');
+    expect(await violations(page), path).toEqual([]);
+  }
+  await context.close();
+});
+
+test('no axe violations on /bookmarks for a signed-in reader', async () => {
+  const reader = await new Reader(baseURL).signUp();
+  await reader.json('PUT', '/api/bookmarks', { paperId: index.papers[0]!.paperId, bookmarked: true });
+  const context = await browser.newContext();
+  const cookies = reader.cookieHeader.split('; ').map((pair) => {
+    const [name, ...value] = pair.split('=');
+    return { name: name!, value: value.join('='), url: baseURL };
+  });
+  await context.addCookies(cookies);
+  const page = await context.newPage();
+  for (const path of ['/bookmarks', '/notes', '/account']) {
+    await page.goto(`${baseURL}${path}`);
+    await page.waitForLoadState('networkidle');
+    expect(await violations(page), path).toEqual([]);
+  }
+  await context.close();
+});
