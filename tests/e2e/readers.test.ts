@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { buildIndex } from '../../lib/content/index';
@@ -21,7 +22,7 @@ afterAll(async () => {
 });
 
 async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   return { context, page: await context.newPage() };
 }
 
@@ -69,6 +70,15 @@ test('sign up, bookmark two papers, write a note, find them again; another reade
   expect(await page.getByText('No bookmarked papers with this status.').isVisible()).toBe(true);
   await page.goto('/notes');
   expect(await page.locator(`[data-notes-group="${first.paperId}"]`).textContent()).toContain(note);
+
+  await page.goto('/bookmarks');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Markdown' }).first().click()]);
+  expect(download.suggestedFilename()).toMatch(/^papers-review-bookmarks-\d{4}-\d{2}-\d{2}\.md$/);
+  const exported = readFileSync((await download.path())!, 'utf8');
+  expect(exported).toContain(`## ${first.name}`);
+  expect(exported).toContain(`${review.url}#${first.anchor})`);
+  expect(exported).toContain('- Status: Reading');
+  expect(exported).toContain(`**${note}**`);
 
   await page.getByRole('button', { name: 'Sign out' }).click();
   await page.waitForURL(`${baseURL}/`);

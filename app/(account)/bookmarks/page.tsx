@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { OrgBadges } from '@/components/org-badges';
 import { PageLinks } from '@/components/page-links';
 import { BookmarkButton } from '@/components/reader/bookmark-button';
+import { ExportPanel } from '@/components/reader/export-panel';
 import { StatusSelect } from '@/components/reader/status-select';
 import { requireReader } from '@/lib/auth';
 import { listBookmarks } from '@/lib/bookmarks';
@@ -89,6 +90,13 @@ export default async function BookmarksPage({ searchParams }: Props) {
         </ul>
       )}
       <PageLinks path="/bookmarks" page={page} pages={Math.ceil(total / PAGE_SIZE)} params={{ status }} />
+      <section aria-labelledby="export-heading" className="mt-12 border-t border-slate-200 pt-6 dark:border-slate-800">
+        <h2 id="export-heading" className="mb-3 text-lg font-semibold">
+          Export and import
+        </h2>
+        {/* With a status filter on, the papers shown are the selection to export. */}
+        <ExportPanel paperIds={status ? items.map((item) => item.paperId) : undefined} />
+      </section>
     </div>
   );
 }

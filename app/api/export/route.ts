@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { bibtexChunks } from '@/lib/export/bibtex';
+import { markdownChunks } from '@/lib/export/markdown';
+import { gatherExportPapers, readerDataJsonChunks, readReaderData, UnknownPapersError } from '@/lib/export/reader-data';
+import { HttpError, paperIdSchema, readQuery, requireUser, route } from '@/lib/http';
+
+export const dynamic = 'force-dynamic';
+
+// A selection comes from one page of /bookmarks; this only stops absurd URLs.
+const MAX_SELECTED = 5_000;
+
+const exportQuery = z.object({
+  format: z.enum(['md', 'bibtex', 'json'], { error: 'expected md, bibtex or json' }),
+  ids: z
+    .string()
+    .optional()
+    .transform((ids) => ids?.split(',').map((id) => id.trim()).filter(Boolean))
+    .pipe(
+      z
+        .array(paperIdSchema)
+        .min(1, 'list at least one paperId, or leave ids out to export every bookmark')
+        .max(MAX_SELECTED, `at most ${MAX_SELECTED} paperIds`)
+        .optional(),
+    ),
+});
+
+const files = {
+  md: { extension: 'md', type: 'text/markdown; charset=utf-8' },
+  bibtex: { extension: 'bib', type: 'application/x-bibtex; charset=utf-8' },
+  json: { extension: 'json', type: 'application/json' },
+} as const;
+
+/** Pulls one chunk (one paper, one item) at a time, so a big export is never one giant string in memory. */
+function streamOf(chunks: Iterator<string>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  return new ReadableStream({
+    pull(controller) {
+      const next = chunks.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(next.value));
+    },
+    cancel() {
+      chunks.return?.();
+    },
+  });
+}
+
+/**
+ * GET /api/export?format=md|bibtex|json&ids=<comma-separated paperIds>
+ * md and bibtex: the selected papers, or every bookmark without ids;
+ * json: always everything the reader owns (ids are ignored), for /api/import.
+ */
+export const GET = route(async (request) => {
+  const user = await requireUser();
+  const { format, ids } = readQuery(request, exportQuery);
+  const exportedAt = new Date();
+
+  let chunks: Iterator<string>;
+  if (format === 'json') {
+    chunks = readerDataJsonChunks(await readReaderData(user.id), exportedAt);
+  } else {
+    let papers;
+    try {
+      papers = await gatherExportPapers(user.id, ids);
+    } catch (error) {
+      if (error instanceof UnknownPapersError) throw new HttpError(400, error.message);
+      throw error;
+    }
+    chunks = format === 'md' ? markdownChunks(papers, exportedAt) : bibtexChunks(papers);
+  }
+
+  const file = files[format];
+  const filename = `papers-review-bookmarks-${exportedAt.toISOString().slice(0, 10)}.${file.extension}`;
+  return new Response(streamOf(chunks), {
+    headers: {
+      'Content-Type': file.type,
+      'Content-Disposition': `attachment; filename="${filename}"`,
+      // Reader data is never stored by a shared cache (same rule as lib/http's json()).
+      'Cache-Control': 'private, no-store',
+      'X-Content-Type-Options': 'nosniff',
+    },
+  });
+});
