@@ -1,0 +1,20 @@
+import { getContentIndex } from '@/lib/content/index';
+import { reviewHtmlRenderer } from '@/lib/feeds/render-review';
+import { RSS_TYPE, xmlResponse } from '@/lib/feeds/response';
+import { orgFeed } from '@/lib/feeds/review-feed';
+import { siteConfig } from '@/lib/site';
+
+// One file per org, written at build time; unknown orgs are a 404, not a render.
+export const dynamic = 'force-static';
+export const dynamicParams = false;
+
+export function generateStaticParams() {
+  return getContentIndex().orgs.map(({ org }) => ({ org }));
+}
+
+export async function GET(_request: Request, { params }: { params: Promise<{ org: string }> }) {
+  const org = decodeURIComponent((await params).org);
+  const index = getContentIndex();
+  if (!index.orgs.some((entry) => entry.org === org)) return new Response('Not found', { status: 404 });
+  return xmlResponse(await orgFeed(org, index, siteConfig, reviewHtmlRenderer(index, siteConfig.url)), RSS_TYPE);
+}

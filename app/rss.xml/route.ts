@@ -1,0 +1,13 @@
+import { getContentIndex } from '@/lib/content/index';
+import { reviewHtmlRenderer } from '@/lib/feeds/render-review';
+import { RSS_TYPE, xmlResponse } from '@/lib/feeds/response';
+import { siteFeed } from '@/lib/feeds/review-feed';
+import { siteConfig } from '@/lib/site';
+
+// Written once at build time from content/; no request data is read.
+export const dynamic = 'force-static';
+
+export async function GET() {
+  const index = getContentIndex();
+  return xmlResponse(await siteFeed('rss', index, siteConfig, reviewHtmlRenderer(index, siteConfig.url)), RSS_TYPE);
+}

@@ -1,0 +1,11 @@
+import type { MetadataRoute } from 'next';
+import { getContentIndex } from '@/lib/content/index';
+import { sitemapEntries } from '@/lib/feeds/sitemap';
+import { siteConfig } from '@/lib/site';
+
+// Built from content/ alone, once per build.
+export const dynamic = 'force-static';
+
+export default function sitemap(): MetadataRoute.Sitemap {
+  return sitemapEntries(getContentIndex(), siteConfig.url);
+}
