@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { siteConfig } from '@/lib/site';
 import { AccountMenu } from './reader/account-menu';
+import { SearchBox } from './search/search-box';
 
 export function SiteHeader() {
   return (
@@ -20,7 +21,8 @@ export function SiteHeader() {
             Papers
           </Link>
         </nav>
-        <div className="ml-auto">
+        <div className="ml-auto flex items-center gap-3">
+          <SearchBox />
           <AccountMenu />
         </div>
       </div>

@@ -1,0 +1,155 @@
+// npm run bench:search [-- N]: size, build time and query time of the search
+// index over N synthetic reviews (default 1,000), and the same numbers for the
+// three candidate libraries with the same analyzer (lib/search/tokenize.ts).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { create, insertMultiple, load, save, search as oramaSearch, type AnyOrama, type RawData } from '@orama/orama';
+import FlexSearch from 'flexsearch';
+import { buildIndex } from '../lib/content/index';
+import { buildSearchDocuments, type SearchDocument } from '../lib/search/documents';
+import { loadSearchIndex, search, serializeSearchIndex } from '../lib/search/engine';
+import { terms } from '../lib/search/tokenize';
+import { writeSyntheticContent } from './synthetic';
+
+const total = Number(process.argv[2] ?? process.env.BENCH_REVIEWS ?? 1000);
+const runs = 20;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const ms = (x: number) => `${x.toFixed(2)} ms`;
+const kb = (text: string) => gzipSync(text).length / 1024;
+
+const all = (doc: SearchDocument) => [doc.title, doc.subtitle, doc.orgs, doc.review, doc.text].join('\n');
+const squash = (text: string) => text.replace(/\s+/g, '');
+
+/**
+ * The query table over the synthetic reviews, with an oracle for the hits
+ * each query must return (its recall): the prose says `에이전트가/의`,
+ * `강화 학습` (spaced only), `Reinforcement Learning for Agents`, org badges.
+ */
+const table: { query: string; expect: (doc: SearchDocument) => boolean }[] = [
+  { query: '에이전트', expect: (d) => all(d).includes('에이전트') },
+  { query: '강화학습', expect: (d) => squash(all(d)).includes('강화학습') },
+  { query: '강화 학습', expect: (d) => squash(all(d)).includes('강화학습') },
+  { query: '보상 모델', expect: (d) => all(d).includes('보상 모델') },
+  { query: 'agent', expect: (d) => /agent/i.test(all(d)) },
+  { query: 'Reinforcment', expect: (d) => /reinforcement/i.test(all(d)) },
+  { query: 'nvidia', expect: (d) => d.orgs.split(' ').includes('nvidia') },
+  { query: '에이전트 nvidia', expect: (d) => all(d).includes('에이전트') && d.orgs.split(' ').includes('nvidia') },
+];
+
+type Candidate = {
+  name: string;
+  build: (docs: SearchDocument[]) => Promise<string>;
+  load: (json: string) => Promise<(query: string, limit: number) => Promise<string[]>>;
+};
+
+const fields = ['title', 'subtitle', 'orgs', 'review', 'text'] as const;
+
+const candidates: Candidate[] = [
+  {
+    name: 'MiniSearch 7.2.0 (chosen)',
+    build: async (docs) => serializeSearchIndex(docs),
+    load: async (json) => {
+      const index = loadSearchIndex(json);
+      return async (query, limit) => search(index, query, { limit }).map((hit) => hit.url);
+    },
+  },
+  {
+    // No per-term edit distance; `suggest` would turn AND into "some terms", so it stays off.
+    name: 'FlexSearch 0.8.212',
+    build: async (docs) => {
+      const index = flexIndex();
+      for (const doc of docs) index.add(doc);
+      const chunks: Record<string, string> = {};
+      await index.export((key: string, data: string) => void (chunks[key] = data));
+      return JSON.stringify(chunks);
+    },
+    load: async (json) => {
+      const index = flexIndex();
+      for (const [key, data] of Object.entries(JSON.parse(json) as Record<string, string>)) index.import(key, data);
+      return async (query, limit) => (index.search(query, { limit, merge: true }) as unknown as { id: string }[]).map((hit) => hit.id);
+    },
+  },
+  {
+    // `tolerance` is one edit distance for every term, Hangul bigrams included.
+    name: 'Orama 3.1.18',
+    build: async (docs) => {
+      const db = oramaDb();
+      await insertMultiple(db, docs.map((doc) => ({ ...doc, url: doc.id })));
+      return JSON.stringify(save(db));
+    },
+    load: async (json) => {
+      const db = oramaDb();
+      load(db, JSON.parse(json) as RawData);
+      return async (query, limit) => {
+        const result = await oramaSearch(db, { term: query, properties: [...fields], tolerance: 1, threshold: 0, limit, boost: { title: 4, orgs: 3, subtitle: 2 } });
+        return result.hits.map((hit) => String((hit.document as unknown as { url: string }).url));
+      };
+    },
+  },
+];
+
+function flexIndex() {
+  return new FlexSearch.Document({
+    document: { id: 'id', index: [...fields], store: ['kind', 'title', 'subtitle', 'orgs', 'review', 'date', 'text'] },
+    tokenize: 'strict',
+    encoder: new FlexSearch.Encoder({ normalize: false, dedupe: false }),
+    encode: (text: string) => terms(text, 'index'),
+  } as never);
+}
+
+function oramaDb(): AnyOrama {
+  return create({
+    schema: { url: 'string', kind: 'string', title: 'string', subtitle: 'string', orgs: 'string', review: 'string', date: 'string', text: 'string' },
+    components: { tokenizer: { language: 'english', normalizationCache: new Map(), tokenize: (raw: string) => terms(raw, 'index') } },
+  });
+}
+
+async function measure(candidate: Candidate, docs: SearchDocument[]) {
+  const started = performance.now();
+  const json = await candidate.build(docs);
+  const buildMs = performance.now() - started;
+  const loadStarted = performance.now();
+  const query = await candidate.load(json);
+  const loadMs = performance.now() - loadStarted;
+  const rows = [];
+  for (const { query: q, expect } of table) {
+    const expected = docs.filter(expect).map((d) => d.id);
+    const got = new Set(await query(q, docs.length));
+    const found = expected.filter((id) => got.has(id)).length;
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const t = performance.now();
+      await query(q, 20);
+      times.push(performance.now() - t);
+    }
+    rows.push({ query: q, expected: expected.length, found, extra: got.size - found, medianMs: median(times) });
+  }
+  return { name: candidate.name, gzipKb: kb(json), rawKb: json.length / 1024, buildMs, loadMs, rows };
+}
+
+const root = mkdtempSync(path.join(tmpdir(), 'bench-search-'));
+try {
+  writeSyntheticContent(root, total);
+  const cpu = cpus();
+  console.log(`machine: ${cpu.length} × ${cpu[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
+  const started = performance.now();
+  const docs = buildSearchDocuments(buildIndex(root, undefined, { drafts: true }));
+  console.log(`${total} reviews → ${docs.length} search documents (parse + extract ${ms(performance.now() - started)})`);
+  console.log('query times are Node medians over 20 runs (top 20 hits, highlights included for MiniSearch): a proxy for the browser, where the target is < 50 ms per query\n');
+
+  for (const candidate of candidates) {
+    const result = await measure(candidate, docs);
+    const passed = result.rows.filter((r) => r.found === r.expected).length;
+    console.log(`## ${result.name}`);
+    console.log(`index: ${result.gzipKb.toFixed(0)} KB gzip (${result.rawKb.toFixed(0)} KB JSON), build ${ms(result.buildMs)}, load ${ms(result.loadMs)}`);
+    console.log(`query table: ${passed}/${result.rows.length} full recall, overall median ${ms(median(result.rows.map((r) => r.medianMs)))}`);
+    for (const row of result.rows) {
+      console.log(`  ${row.query.padEnd(16)} found ${String(row.found).padStart(5)}/${String(row.expected).padEnd(5)} ${row.extra ? `+${row.extra} other` : ''}`.padEnd(54) + ms(row.medianMs));
+    }
+    console.log('');
+  }
+} finally {
+  rmSync(root, { recursive: true, force: true });
+}

@@ -1,0 +1,196 @@
+'use client';
+
+import { useEffect, useRef, useState } from 'react';
+import type { SearchHit, SearchIndex } from '@/lib/search/engine';
+import { useReaderState } from '../reader/reader-store';
+import { Highlighted } from './highlighted';
+
+type Engine = typeof import('@/lib/search/engine');
+type NoteHit = { noteId: string; href: string; paper: string; excerpt: { text: string; ranges: [number, number][] } };
+
+const isTyping = (target: EventTarget | null) =>
+  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+
+/**
+ * The site search: a button in the header, `/` or Ctrl/Cmd-K from anywhere.
+ * The engine and the site index load only when it first opens, so no page
+ * pays for them up front.
+ */
+export function SearchBox() {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const loaded = useRef<Promise<{ engine: Engine; index: SearchIndex }> | null>(null);
+  const [state, setState] = useState<'idle' | 'loading' | 'ready' | 'error'>('idle');
+  const [query, setQuery] = useState('');
+  const [hits, setHits] = useState<SearchHit[]>([]);
+  const [active, setActive] = useState(0);
+  const [withNotes, setWithNotes] = useState(false);
+  const [noteHits, setNoteHits] = useState<NoteHit[]>([]);
+  const reader = useReaderState();
+
+  function load() {
+    loaded.current ??= Promise.all([import('@/lib/search/engine'), fetch('/search-index.json').then((r) => r.json())]).then(([engine, json]) => ({
+      engine,
+      index: engine.loadSearchIndex(json),
+    }));
+    setState((s) => (s === 'ready' ? s : 'loading'));
+    loaded.current.then(() => setState('ready')).catch(() => setState('error'));
+  }
+
+  function open() {
+    load();
+    dialog.current?.showModal();
+  }
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const shortcut = (event.key === '/' && !isTyping(event.target)) || ((event.metaKey || event.ctrlKey) && event.key.toLowerCase() === 'k');
+      if (!shortcut || dialog.current?.open) return;
+      event.preventDefault();
+      open();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  useEffect(() => {
+    if (state !== 'ready' || !loaded.current) return;
+    let cancelled = false;
+    void loaded.current.then(({ engine, index }) => {
+      if (!cancelled) {
+        const found = query.trim() ? engine.search(index, query, { limit: 20 }) : [];
+        // Show the words around the match, not the start of a long section.
+        setHits(found.map((hit) => ({ ...hit, highlights: hit.highlights.map((h) => engine.excerpt(h)) })));
+        setActive(0);
+      }
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [query, state]);
+
+  useEffect(() => {
+    if (!withNotes || !reader?.user || !query.trim()) {
+      setNoteHits([]);
+      return;
+    }
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      fetch(`/api/search/notes?q=${encodeURIComponent(query)}`, { signal: controller.signal, credentials: 'same-origin' })
+        .then((r) => (r.ok ? (r.json() as Promise<{ hits: NoteHit[] }>) : { hits: [] }))
+        .then((data) => setNoteHits(data.hits))
+        .catch(() => {});
+    }, 150);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [query, withNotes, reader?.user]);
+
+  function onKeyDown(event: React.KeyboardEvent) {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      setActive((i) => Math.max(0, Math.min(hits.length - 1, i + (event.key === 'ArrowDown' ? 1 : -1))));
+    } else if (event.key === 'Enter' && hits[active]) {
+      event.preventDefault();
+      window.location.assign(hits[active].url);
+    }
+  }
+
+  return (
+    <>
+      <button
+        type="button"
+        onClick={open}
+        className="flex items-center gap-2 rounded-md px-2.5 py-1 text-sm text-slate-600 ring-1 ring-slate-300 hover:bg-slate-100 dark:text-slate-300 dark:ring-slate-700 dark:hover:bg-slate-800"
+      >
+        <span>Search</span>
+        <kbd className="hidden rounded bg-slate-100 px-1 text-xs sm:inline dark:bg-slate-800">/</kbd>
+      </button>
+      <dialog
+        ref={dialog}
+        aria-label="Search reviews and papers"
+        className="mx-auto mt-[10vh] w-[min(40rem,94vw)] rounded-xl bg-white p-0 text-slate-900 shadow-2xl ring-1 ring-slate-200 backdrop:bg-black/40 dark:bg-slate-900 dark:text-slate-100 dark:ring-slate-700"
+      >
+        <div className="border-b border-slate-200 p-3 dark:border-slate-700">
+          <label className="sr-only" htmlFor="site-search">
+            Search
+          </label>
+          <input
+            id="site-search"
+            type="search"
+            autoFocus
+            value={query}
+            onChange={(event) => setQuery(event.target.value)}
+            onKeyDown={onKeyDown}
+            placeholder="Search papers, orgs, reviews… (에이전트, 강화학습, nvidia)"
+            aria-controls="search-results"
+            className="w-full bg-transparent px-1 py-1 text-base outline-none"
+          />
+          {reader?.user ? (
+            <label className="mt-2 flex items-center gap-2 text-xs text-slate-600 dark:text-slate-400">
+              <input type="checkbox" checked={withNotes} onChange={(event) => setWithNotes(event.target.checked)} />
+              Search my notes too
+            </label>
+          ) : null}
+        </div>
+        <div className="max-h-[60vh] overflow-y-auto p-2" id="search-results" aria-live="polite">
+          {state === 'loading' ? <p className="p-3 text-sm text-slate-600 dark:text-slate-400">Loading the index…</p> : null}
+          {state === 'error' ? <p className="p-3 text-sm text-red-700 dark:text-red-400">Could not load the search index. Try again.</p> : null}
+          {state === 'ready' && query.trim() && !hits.length && !noteHits.length ? (
+            <p className="p-3 text-sm text-slate-600 dark:text-slate-400">Nothing found for “{query}”.</p>
+          ) : null}
+          <ul>
+            {hits.map((hit, i) => {
+              const best = hit.highlights[0];
+              return (
+                <li key={hit.url}>
+                  <a
+                    href={hit.url}
+                    data-search-hit={hit.url}
+                    aria-current={i === active ? 'true' : undefined}
+                    className={`block rounded-lg px-3 py-2 ${i === active ? 'bg-blue-50 dark:bg-slate-800' : 'hover:bg-slate-50 dark:hover:bg-slate-800'}`}
+                  >
+                    <span className="block font-medium">
+                      {best?.field === 'title' ? <Highlighted highlight={best} /> : hit.title}
+                      {hit.orgs.map((org) => (
+                        <span key={org} className="org-badge ml-1.5">
+                          {org}
+                        </span>
+                      ))}
+                    </span>
+                    <span className="block text-xs text-slate-600 dark:text-slate-400">
+                      {hit.review ? `${hit.review} · ` : ''}
+                      {hit.date}
+                    </span>
+                    {best && best.field !== 'title' ? (
+                      <span className="mt-0.5 line-clamp-2 block text-sm break-words text-slate-700 dark:text-slate-300">
+                        <Highlighted highlight={best} />
+                      </span>
+                    ) : null}
+                  </a>
+                </li>
+              );
+            })}
+          </ul>
+          {noteHits.length ? (
+            <>
+              <p className="px-3 pt-3 text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">My notes</p>
+              <ul>
+                {noteHits.map((hit) => (
+                  <li key={hit.noteId}>
+                    <a href={hit.href} data-note-hit={hit.noteId} className="block rounded-lg px-3 py-2 hover:bg-slate-50 dark:hover:bg-slate-800">
+                      <span className="block font-medium">{hit.paper}</span>
+                      <span className="line-clamp-2 block text-sm break-words text-slate-700 dark:text-slate-300">
+                        <Highlighted highlight={hit.excerpt} />
+                      </span>
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </div>
+      </dialog>
+    </>
+  );
+}

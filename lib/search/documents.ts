@@ -1,0 +1,146 @@
+import { readFileSync } from 'node:fs';
+import type { Heading, Nodes, Root, RootContent } from 'mdast';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { restoreUnusedDirectives } from '@/lib/content/directives';
+import type { ContentIndex, Review } from '@/lib/content/index';
+import { assignHeadingIds, headingText } from '@/lib/content/slugs';
+import { formatOf, preprocess, syntaxPlugins, type ContentFormat } from '@/lib/content/syntax';
+import { normalize } from './tokenize';
+
+export type SearchDocumentKind = 'review' | 'paper' | 'section';
+
+/** One searchable unit; `id` is the URL it opens, anchor included. */
+export type SearchDocument = {
+  id: string;
+  kind: SearchDocumentKind;
+  /** Paper name, heading text or review title. */
+  title: string;
+  /** A paper's full title (the h3 under its h2). */
+  subtitle: string;
+  /** Org badges, space-separated. */
+  orgs: string;
+  /** The review's title (also on paper and section documents, so `11월 리뷰` finds them). */
+  review: string;
+  date: string;
+  text: string;
+};
+
+export type Section = { heading: Heading | null; id: string; depth: number; nodes: RootContent[] };
+
+const parsers = new Map<ContentFormat, ReturnType<typeof createParser>>();
+
+// The same pipeline as lib/content/parse.ts (which keeps its parser private),
+// so heading ids here are exactly the anchors the index and renderer use.
+function createParser(format: ContentFormat) {
+  return unified()
+    .use(remarkParse)
+    .use(format === 'mdx' ? [remarkMdx] : [])
+    .use(syntaxPlugins(format));
+}
+
+export function parseTree(raw: string, file: string): Root {
+  const format = formatOf(file);
+  const parser = parsers.get(format) ?? createParser(format);
+  parsers.set(format, parser);
+  const tree = parser.runSync(parser.parse(preprocess(raw))) as Root;
+  restoreUnusedDirectives(tree);
+  assignHeadingIds(tree);
+  return tree;
+}
+
+/** Top-level nodes grouped under the heading before them; the first group (no heading) is the preamble. */
+export function splitSections(tree: Root): Section[] {
+  const sections: Section[] = [{ heading: null, id: '', depth: 0, nodes: [] }];
+  for (const node of tree.children) {
+    if (node.type === 'heading') {
+      sections.push({ heading: node, id: String(node.data?.hProperties?.id ?? ''), depth: node.depth, nodes: [] });
+    } else {
+      sections[sections.length - 1]!.nodes.push(node);
+    }
+  }
+  return sections;
+}
+
+// Nothing a reader would search for: code, TeX, imports, JSX expressions, raw HTML.
+const skipped = new Set(['code', 'math', 'inlineMath', 'mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression', 'yaml', 'toml', 'html', 'image', 'imageReference', 'definition']);
+// Children of these are blocks; a newline between them keeps words (and bigrams) apart.
+const blockParents = new Set(['root', 'blockquote', 'list', 'listItem', 'containerDirective', 'mdxJsxFlowElement', 'footnoteDefinition', 'table']);
+
+/** Readable plain text of mdast nodes, blocks on their own lines. */
+export function plainText(nodes: readonly Nodes[]): string {
+  return nodes
+    .map(textOf)
+    .filter((text) => text.trim())
+    .join('\n');
+}
+
+function textOf(node: Nodes): string {
+  if (skipped.has(node.type)) return '';
+  if ('value' in node && typeof node.value === 'string') return node.value;
+  if (!('children' in node)) return '';
+  const children = node.children as Nodes[];
+  if (blockParents.has(node.type)) return plainText(children);
+  // `|` rather than a space between cells, so no bigram spans two cells.
+  if (node.type === 'tableRow') return children.map(textOf).join(' | ');
+  return children.map(textOf).join('');
+}
+
+/** The review's search documents: its title, each paper appearance, each other heading. */
+export function reviewDocuments(review: Review, tree: Root): SearchDocument[] {
+  const sections = splitSections(tree);
+  const papers = new Map(review.papers.map((paper) => [paper.anchor, paper]));
+  const date = review.date ?? '';
+  const base = { review: review.title, date, subtitle: '', orgs: '' };
+  const intro: RootContent[] = [];
+  const docs: SearchDocument[] = [];
+
+  let paperDoc: SearchDocument | null = null;
+  let paperNodes: RootContent[] = [];
+  const closePaper = () => {
+    if (paperDoc) docs.push({ ...paperDoc, text: normalize(plainText(paperNodes)) });
+    paperDoc = null;
+    paperNodes = [];
+  };
+
+  for (const section of sections) {
+    const { heading } = section;
+    if (heading && heading.depth <= 2) closePaper();
+    const paper = heading?.depth === 2 ? papers.get(section.id) : undefined;
+    if (paper) {
+      paperDoc = {
+        ...base,
+        id: `${review.url}#${paper.anchor}`,
+        kind: 'paper',
+        title: normalize(paper.name),
+        subtitle: normalize(paper.subtitle ?? ''),
+        orgs: paper.orgs.join(' '),
+        text: '',
+      };
+      paperNodes = [...section.nodes];
+    } else if (paperDoc) {
+      // Subsections belong to the paper; its h3 subtitle is already a field.
+      const isSubtitle = heading?.depth === 3 && paperNodes.length === 0 && normalize(headingText(heading)) === paperDoc.subtitle;
+      if (heading && !isSubtitle) paperNodes.push(heading);
+      paperNodes.push(...section.nodes);
+    } else if (!heading || heading.depth === 1) {
+      intro.push(...section.nodes);
+    } else {
+      docs.push({ ...base, id: `${review.url}#${section.id}`, kind: 'section', title: normalize(headingText(heading)), text: normalize(plainText(section.nodes)) });
+    }
+  }
+  closePaper();
+
+  const introText = plainText(intro);
+  // Without front matter the description is the intro's first paragraph (maybe cut with `…`): no need to store it twice.
+  const description = introText.includes(review.description.replace(/…$/, '')) ? '' : review.description;
+  const about = [description, review.tags.join(' '), introText].filter(Boolean).join('\n');
+  docs.unshift({ ...base, id: review.url, kind: 'review', title: normalize(review.title), review: '', text: normalize(about) });
+  return docs;
+}
+
+/** Every search document of the site; re-reads each file for its section text (the content index keeps no trees). */
+export function buildSearchDocuments(index: Pick<ContentIndex, 'reviews'>): SearchDocument[] {
+  return index.reviews.filter((review) => review.parsed).flatMap((review) => reviewDocuments(review, parseTree(readFileSync(review.file, 'utf8'), review.file)));
+}

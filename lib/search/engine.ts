@@ -1,0 +1,137 @@
+// Builds the site search index at build time and queries it in the browser,
+// so no Node APIs here. MiniSearch was picked over FlexSearch and Orama
+// because it alone allows fuzzy matching per term (English words only; a
+// fuzzy Hangul bigram would match almost any bigram) and reports which
+// indexed terms matched, which highlighting needs (see docs/search.md).
+import MiniSearch, { type Options, type SearchOptions } from 'minisearch';
+import type { SearchDocument, SearchDocumentKind } from './documents';
+import { isCjkTerm, normalize, terms, tokenize } from './tokenize';
+
+export const searchFields = ['title', 'subtitle', 'orgs', 'review', 'text'] as const;
+export type SearchField = (typeof searchFields)[number];
+
+/** Bump when the analyzer or fields change: an index built by other code cannot be queried. */
+export const SEARCH_INDEX_VERSION = 1;
+
+export type SerializedSearchIndex = { version: number; index: unknown };
+export type SearchIndex = { engine: MiniSearch<SearchDocument> };
+
+export type Highlight = { field: SearchField; text: string; ranges: [start: number, end: number][] };
+
+export type SearchHit = {
+  /** The URL to open, with the anchor of the exact section. */
+  url: string;
+  kind: SearchDocumentKind;
+  title: string;
+  subtitle: string;
+  orgs: string[];
+  review: string;
+  date: string;
+  score: number;
+  /** Matched ranges per field, best fields first. */
+  highlights: Highlight[];
+};
+
+const keep = (term: string) => term;
+
+const options: Options<SearchDocument> = {
+  fields: [...searchFields],
+  storeFields: ['kind', ...searchFields, 'date'],
+  // The analyzer does lowercasing and stemming itself; MiniSearch's default
+  // processTerm would lowercase again and split nothing better.
+  tokenize: (text) => terms(text, 'index'),
+  processTerm: keep,
+};
+
+const queryOptions: SearchOptions = {
+  tokenize: (text) => terms(text, 'query'),
+  processTerm: keep,
+  combineWith: 'AND',
+  boost: { title: 4, orgs: 3, subtitle: 2, review: 1, text: 1 },
+  // One typo in English words of five letters or more (`transfomer`).
+  fuzzy: (term) => (!isCjkTerm(term) && term.length >= 5 ? 1 : false),
+  // English words as typed so far (`reinforc`); a lone syllable (`강`) as the start of a bigram.
+  prefix: (term) => (isCjkTerm(term) ? Array.from(term).length === 1 : term.length >= 3),
+};
+
+export function createSearchIndex(documents: readonly SearchDocument[]): SearchIndex {
+  const engine = new MiniSearch<SearchDocument>(options);
+  engine.addAll(documents);
+  return { engine };
+}
+
+/** The JSON the browser downloads (`/search-index.json`). */
+export function serializeSearchIndex(documents: readonly SearchDocument[]): string {
+  const serialized: SerializedSearchIndex = { version: SEARCH_INDEX_VERSION, index: createSearchIndex(documents).engine.toJSON() };
+  return JSON.stringify(serialized);
+}
+
+/** Accepts the response text or its parsed JSON (`await response.json()`). */
+export function loadSearchIndex(json: string | SerializedSearchIndex): SearchIndex {
+  const data = typeof json === 'string' ? (JSON.parse(json) as SerializedSearchIndex) : json;
+  if (data?.version !== SEARCH_INDEX_VERSION) throw new Error(`search index version ${String(data?.version)}, expected ${SEARCH_INDEX_VERSION}`);
+  return { engine: MiniSearch.loadJS<SearchDocument>(data.index as Parameters<typeof MiniSearch.loadJS>[0], options) };
+}
+
+/** Ranked hits, best first; every query word must match (`에이전트 nvidia`). */
+export function search(index: SearchIndex, query: string, { limit = 20 }: { limit?: number } = {}): SearchHit[] {
+  const text = normalize(query).trim();
+  if (!text) return [];
+  return index.engine
+    .search(text, queryOptions)
+    .slice(0, limit)
+    .map((result) => {
+      const stored = result as unknown as Partial<SearchDocument> & { id: string; score: number; match: Record<string, string[]> };
+      return {
+        url: stored.id,
+        kind: stored.kind ?? 'section',
+        title: stored.title ?? '',
+        subtitle: stored.subtitle ?? '',
+        orgs: stored.orgs ? stored.orgs.split(' ') : [],
+        review: stored.review ?? '',
+        date: stored.date ?? '',
+        score: stored.score,
+        highlights: highlights(stored, stored.match),
+      };
+    });
+}
+
+function highlights(stored: Partial<SearchDocument>, match: Record<string, string[]>): Highlight[] {
+  const byField = new Map<SearchField, Set<string>>();
+  for (const [term, fields] of Object.entries(match)) {
+    for (const field of fields as SearchField[]) byField.set(field, (byField.get(field) ?? new Set()).add(term));
+  }
+  const out: Highlight[] = [];
+  for (const field of searchFields) {
+    const matched = byField.get(field);
+    const text = stored[field];
+    if (!matched || !text) continue;
+    const ranges = mergeRanges(text, tokenize(text, 'index').filter((token) => matched.has(token.term)).map((token) => [token.start, token.end]));
+    if (ranges.length) out.push({ field, text, ranges });
+  }
+  return out;
+}
+
+/**
+ * Overlapping bigrams (`에이`, `이전`, `전트`) become one range (`에이전트`),
+ * and so do matches a space apart (`강화 학습`), which read as one phrase.
+ */
+function mergeRanges(text: string, ranges: [number, number][]): [number, number][] {
+  const merged: [number, number][] = [];
+  for (const [start, end] of ranges.sort((a, b) => a[0] - b[0])) {
+    const last = merged[merged.length - 1];
+    if (last && (start <= last[1] || /^[ \u00a0]+$/.test(text.slice(last[1], start)))) last[1] = Math.max(last[1], end);
+    else merged.push([start, end]);
+  }
+  return merged;
+}
+
+/** A window of `highlight.text` around its first match, ranges shifted to fit: for result lists. */
+export function excerpt(highlight: Highlight, radius = 60): Highlight {
+  const first = highlight.ranges[0];
+  if (!first) return highlight;
+  const start = Math.max(0, first[0] - radius);
+  const end = Math.min(highlight.text.length, first[1] + radius * 2);
+  const ranges = highlight.ranges.filter(([s, e]) => s >= start && e <= end).map(([s, e]): [number, number] => [s - start, e - start]);
+  return { field: highlight.field, text: highlight.text.slice(start, end), ranges };
+}
