@@ -34,6 +34,17 @@ test.each(['light', 'dark'] as const)('no axe violations on public pages (%s)', 
   await context.close();
 });
 
+test('no axe violations with the search box open and results shown', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${baseURL}/`);
+  await page.keyboard.press('/');
+  await page.keyboard.type('에이전트');
+  await expect.poll(() => page.locator('[data-search-hit]').count()).toBeGreaterThan(0);
+  expect(await violations(page)).toEqual([]);
+  await context.close();
+});
+
 test('no axe violations on /bookmarks for a signed-in reader', async () => {
   const reader = await new Reader(baseURL).signUp();
   await reader.json('PUT', '/api/bookmarks', { paperId: index.papers[0]!.paperId, bookmarked: true });

@@ -26,3 +26,16 @@ test('sitemap and robots', async () => {
   expect(robots).toMatch(/Disallow: \/api\//);
   expect(robots).toMatch(/Sitemap: https?:\/\/.+\/sitemap\.xml/);
 });
+
+test('each review has an Open Graph image drawn at build, 1200×630 PNG', async () => {
+  const review = index.reviews[0]!;
+  const html = await (await fetch(`${baseURL}${review.url}`)).text();
+  const ogImage = /<meta property="og:image" content="([^"]+)"/.exec(html)?.[1];
+  expect(ogImage).toMatch(new RegExp(`/og/${review.slug}\\.png$`));
+  const response = await fetch(`${baseURL}${new URL(ogImage!).pathname}`);
+  expect(response.status).toBe(200);
+  expect(response.headers.get('content-type')).toBe('image/png');
+  const png = Buffer.from(await response.arrayBuffer());
+  expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
+  expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
+});

@@ -16,10 +16,12 @@ export function generateStaticParams() {
 
 type Props = { params: Promise<{ slug: string[] }> };
 
+const ogImageUrl = (slug: string) => `/og/${slug}.png`;
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const slug = (await params).slug.map(decodeURIComponent).join('/');
   const review = getReview(slug);
-  if (!review) return { title: `Reviews · ${archiveTitle(slug)}` };
+  if (!review) return { title: `Reviews · ${archiveTitle(slug)}`, openGraph: { images: [ogImageUrl(slug)] } };
   return {
     title: review.title,
     description: review.description,
@@ -31,7 +33,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
       url: review.url,
       publishedTime: review.date ?? undefined,
       tags: review.tags,
+      images: [{ url: ogImageUrl(review.slug), width: 1200, height: 630, alt: review.title }],
     },
+    twitter: { card: 'summary_large_image', images: [ogImageUrl(review.slug)] },
   };
 }
 
