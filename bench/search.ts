@@ -129,6 +129,45 @@ async function measure(candidate: Candidate, docs: SearchDocument[]) {
   return { name: candidate.name, gzipKb: kb(json), rawKb: json.length / 1024, buildMs, loadMs, rows };
 }
 
+/**
+ * The target is a browser one: bundle the app's engine for the browser, load
+ * the serialized site index into Debian's Chromium and time each query there.
+ */
+async function measureInBrowser(docs: SearchDocument[]) {
+  const { build } = await import('esbuild');
+  const { launchBrowser } = await import('../tests/e2e/browser');
+  const bundle = await build({ entryPoints: ['lib/search/engine.ts'], bundle: true, format: 'iife', globalName: 'SearchEngine', write: false, platform: 'browser' });
+  const json = serializeSearchIndex(docs);
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    await page.setContent('<!doctype html><title>search bench</title>');
+    await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
+    return await page.evaluate(
+      ({ json, queries, runs }) => {
+        const engine = (globalThis as unknown as { SearchEngine: typeof import('../lib/search/engine') }).SearchEngine;
+        const loadStarted = performance.now();
+        const index = engine.loadSearchIndex(json);
+        const loadMs = performance.now() - loadStarted;
+        const rows = queries.map((query) => {
+          const times: number[] = [];
+          for (let i = 0; i < runs; i++) {
+            const t = performance.now();
+            engine.search(index, query, { limit: 20 });
+            times.push(performance.now() - t);
+          }
+          times.sort((a, b) => a - b);
+          return { query, medianMs: times[Math.floor(times.length / 2)]! };
+        });
+        return { loadMs, rows };
+      },
+      { json, queries: table.map((row) => row.query), runs },
+    );
+  } finally {
+    await browser.close();
+  }
+}
+
 const root = mkdtempSync(path.join(tmpdir(), 'bench-search-'));
 try {
   writeSyntheticContent(root, total);
@@ -150,6 +189,12 @@ try {
     }
     console.log('');
   }
+
+  const inBrowser = await measureInBrowser(docs);
+  console.log(`## MiniSearch (the app's engine) in Chromium ${'(headless, same machine)'}`);
+  console.log(`load the index ${ms(inBrowser.loadMs)}; query medians over ${runs} runs:`);
+  for (const row of inBrowser.rows) console.log(`  ${row.query.padEnd(16)} ${ms(row.medianMs)}`);
+  console.log(`overall median ${ms(median(inBrowser.rows.map((r) => r.medianMs)))}, slowest ${ms(Math.max(...inBrowser.rows.map((r) => r.medianMs)))} (target < 50 ms)`);
 } finally {
   rmSync(root, { recursive: true, force: true });
 }

@@ -1,6 +1,6 @@
-import path from 'node:path';
 import Link from 'next/link';
 import { tagHref } from '@/lib/content/browse-urls';
+import { editUrl } from '@/lib/content/edit-url';
 import { getContentIndex } from '@/lib/content/index';
 import { otherAppearances } from '@/lib/content/paper-lookup';
 import type { Review } from '@/lib/content/parse';
@@ -14,6 +14,7 @@ export async function ReviewArticle({ review }: { review: Review }) {
   const index = getContentIndex();
   const content = await renderReview(review, index.root, otherAppearances(index, review));
   const { newer, older } = adjacentReviews(review.slug);
+  const edit = editUrl(review.file, siteConfig.editUrlBase);
   const hasTitle = review.headings.some((heading) => heading.depth === 1);
   return (
     <div className="flex flex-col lg:grid lg:grid-cols-[minmax(0,1fr)_15rem] lg:gap-12">
@@ -40,8 +41,8 @@ export async function ReviewArticle({ review }: { review: Review }) {
               Last updated <time dateTime={review.lastUpdated}>{formatDate(review.lastUpdated)}</time>
             </span>
           ) : null}
-          {siteConfig.editUrlBase ? (
-            <a href={new URL(path.relative(process.cwd(), review.file).split(path.sep).join('/'), siteConfig.editUrlBase).toString()} className="underline">
+          {edit ? (
+            <a href={edit} className="underline">
               Edit this page
             </a>
           ) : null}

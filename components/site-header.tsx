@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { siteConfig } from '@/lib/site';
 import { AccountMenu } from './reader/account-menu';
-import { SearchBox } from './search/search-box';
+import { SearchLauncher } from './search/search-launcher';
 
 export function SiteHeader() {
   return (
@@ -22,7 +22,7 @@ export function SiteHeader() {
           </Link>
         </nav>
         <div className="ml-auto flex items-center gap-3">
-          <SearchBox />
+          <SearchLauncher />
           <AccountMenu />
         </div>
       </div>

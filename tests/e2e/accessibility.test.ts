@@ -39,6 +39,7 @@ test('no axe violations with the search box open and results shown', async () =>
   const page = await context.newPage();
   await page.goto(`${baseURL}/`);
   await page.keyboard.press('/');
+  await expect.poll(() => page.getByRole('dialog', { name: 'Search reviews and papers' }).isVisible()).toBe(true);
   await page.keyboard.type('에이전트');
   await expect.poll(() => page.locator('[data-search-hit]').count()).toBeGreaterThan(0);
   expect(await violations(page)).toEqual([]);
@@ -60,5 +61,35 @@ test('no axe violations on /bookmarks for a signed-in reader', async () => {
     await page.waitForLoadState('networkidle');
     expect(await violations(page), path).toEqual([]);
   }
+  await context.close();
+});
+
+test('every control on a review page is reachable with Tab', async () => {
+  const reader = await new Reader(baseURL).signUp();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addCookies(reader.cookieHeader.split('; ').map((pair) => {
+    const [name, ...value] = pair.split('=');
+    return { name: name!, value: value.join('='), url: baseURL };
+  }));
+  const page = await context.newPage();
+  const review = index.reviews.find((r) => Object.keys(r.assets.imports).length)!;
+  await page.goto(`${baseURL}${review.url}`);
+  await expect.poll(() => page.locator('main select').count()).toBe(review.papers.length);
+  await expect.poll(() => page.locator('article img[role="button"]').count()).toBeGreaterThan(0);
+  const total = await page.evaluate(() => {
+    const controls = [...document.querySelectorAll<HTMLElement>('main a[href], main button:not([disabled]), main select, main input, main [tabindex="0"]')]
+      .filter((el) => el.getClientRects().length > 0 && !el.closest('dialog:not([open])'));
+    controls.forEach((el, i) => el.setAttribute('data-kbd', String(i)));
+    return controls.length;
+  });
+  const reached = new Set<string>();
+  for (let i = 0; i < total + 40 && reached.size < total; i++) {
+    await page.keyboard.press('Tab');
+    const id = await page.evaluate(() => document.activeElement?.getAttribute('data-kbd'));
+    if (id) reached.add(id);
+  }
+  const missed = await page.evaluate((seen) => [...document.querySelectorAll('[data-kbd]')].filter((el) => !seen.includes(el.getAttribute('data-kbd')!)).map((el) => el.outerHTML.slice(0, 80)), [...reached]);
+  expect(missed).toEqual([]);
+  expect(total).toBeGreaterThan(10);
   await context.close();
 });

@@ -8,15 +8,12 @@ import { Highlighted } from './highlighted';
 type Engine = typeof import('@/lib/search/engine');
 type NoteHit = { noteId: string; href: string; paper: string; excerpt: { text: string; ranges: [number, number][] } };
 
-const isTyping = (target: EventTarget | null) =>
-  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
-
 /**
- * The site search: a button in the header, `/` or Ctrl/Cmd-K from anywhere.
- * The engine and the site index load only when it first opens, so no page
- * pays for them up front.
+ * The search dialog, loaded by SearchLauncher on first open together with
+ * the engine and the site index, so no page pays for them up front. Each
+ * new `openSignal` opens it.
  */
-export function SearchBox() {
+export function SearchDialog({ openSignal }: { openSignal: number }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const loaded = useRef<Promise<{ engine: Engine; index: SearchIndex }> | null>(null);
   const [state, setState] = useState<'idle' | 'loading' | 'ready' | 'error'>('idle');
@@ -42,15 +39,10 @@ export function SearchBox() {
   }
 
   useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      const shortcut = (event.key === '/' && !isTyping(event.target)) || ((event.metaKey || event.ctrlKey) && event.key.toLowerCase() === 'k');
-      if (!shortcut || dialog.current?.open) return;
-      event.preventDefault();
-      open();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  });
+    if (openSignal > 0 && !dialog.current?.open) open();
+    // open() only reads refs and setters; the signal alone decides.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [openSignal]);
 
   useEffect(() => {
     if (state !== 'ready' || !loaded.current) return;
@@ -98,14 +90,6 @@ export function SearchBox() {
 
   return (
     <>
-      <button
-        type="button"
-        onClick={open}
-        className="flex items-center gap-2 rounded-md px-2.5 py-1 text-sm text-slate-600 ring-1 ring-slate-300 hover:bg-slate-100 dark:text-slate-300 dark:ring-slate-700 dark:hover:bg-slate-800"
-      >
-        <span>Search</span>
-        <kbd className="hidden rounded bg-slate-100 px-1 text-xs sm:inline dark:bg-slate-800">/</kbd>
-      </button>
       <dialog
         ref={dialog}
         aria-label="Search reviews and papers"
