@@ -1,5 +1,6 @@
 'use client';
 
+import { InlineError } from './inline-error';
 import { useEffect, useState } from 'react';
 import { send, signInUrl, updateReaderState, useReaderState } from './reader-store';
 
@@ -68,11 +69,7 @@ export function BookmarkButton({ paperId, anchorHref, compact = false }: { paper
         <span aria-hidden>{bookmarked ? '★' : '☆'}</span>
         {compact ? <span className="sr-only">{bookmarked ? 'Bookmarked' : 'Bookmark'}</span> : bookmarked ? 'Bookmarked' : 'Bookmark'}
       </button>
-      {error ? (
-        <span role="alert" className="text-xs text-red-600 dark:text-red-400">
-          {error}
-        </span>
-      ) : null}
+      <InlineError message={error} />
     </span>
   );
 }

@@ -1,5 +1,6 @@
 'use client';
 
+import { InlineError } from './inline-error';
 import { useState } from 'react';
 import { readingStatusLabels } from '@/lib/reading-status-labels';
 import { send, updateReaderState, useReaderState, type ReadingStatus } from './reader-store';
@@ -50,11 +51,7 @@ export function StatusSelect({ paperId }: { paperId: string }) {
           </option>
         ))}
       </select>
-      {error ? (
-        <span role="alert" className="text-xs text-red-600 dark:text-red-400">
-          {error}
-        </span>
-      ) : null}
+      <InlineError message={error} />
     </span>
   );
 }

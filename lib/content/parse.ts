@@ -1,9 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { parse as parseYaml } from 'yaml';
 import { collectAssets, type ReviewAssets } from './assets';
@@ -12,7 +9,8 @@ import { reviewUrl, type ContentFile } from './files';
 import { extractPapers, type PaperEntry } from './papers';
 import { problemFromError, type ContentProblem } from './problems';
 import { assignHeadingIds, type HeadingInfo } from './slugs';
-import { formatOf, preprocess, syntaxPlugins, type ContentFormat } from './syntax';
+import { parseMarkdown } from './parser';
+import { formatOf, preprocess, type ContentFormat } from './syntax';
 
 export type LinkRef = { url: string; line: number; column: number };
 
@@ -40,15 +38,6 @@ export type Review = {
   problems: ContentProblem[];
 };
 
-const processors = new Map<ContentFormat, ReturnType<typeof createParser>>();
-
-function createParser(format: ContentFormat) {
-  return unified()
-    .use(remarkParse)
-    .use(format === 'mdx' ? [remarkMdx] : [])
-    .use(syntaxPlugins(format));
-}
-
 /** Parses one review the way the renderer will, and reads everything the site needs to know about it. */
 export function parseReview(entry: ContentFile, root: string): Review {
   return parseReviewSource(readFileSync(entry.file, 'utf8'), entry, root);
@@ -57,8 +46,6 @@ export function parseReview(entry: ContentFile, root: string): Review {
 export function parseReviewSource(raw: string, entry: Pick<ContentFile, 'file' | 'slug'>, root: string): Review {
   const format = formatOf(entry.file);
   const source = preprocess(raw);
-  const parser = processors.get(format) ?? createParser(format);
-  processors.set(format, parser);
 
   const review: Review = {
     slug: entry.slug,
@@ -83,7 +70,7 @@ export function parseReviewSource(raw: string, entry: Pick<ContentFile, 'file' |
 
   let tree: Root;
   try {
-    tree = parser.runSync(parser.parse(source)) as Root;
+    tree = parseMarkdown(source, format);
   } catch (error) {
     review.problems.push(problemFromError(entry.file, error));
     return review;

@@ -1,12 +1,10 @@
 import { readFileSync } from 'node:fs';
 import type { Heading, Nodes, Root, RootContent } from 'mdast';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { restoreUnusedDirectives } from '@/lib/content/directives';
 import type { ContentIndex, Review } from '@/lib/content/index';
 import { assignHeadingIds, headingText } from '@/lib/content/slugs';
-import { formatOf, preprocess, syntaxPlugins, type ContentFormat } from '@/lib/content/syntax';
+import { parseMarkdown } from '@/lib/content/parser';
+import { formatOf, preprocess } from '@/lib/content/syntax';
 import { normalize } from './tokenize';
 
 export type SearchDocumentKind = 'review' | 'paper' | 'section';
@@ -29,22 +27,9 @@ export type SearchDocument = {
 
 export type Section = { heading: Heading | null; id: string; depth: number; nodes: RootContent[] };
 
-const parsers = new Map<ContentFormat, ReturnType<typeof createParser>>();
-
-// The same pipeline as lib/content/parse.ts (which keeps its parser private),
-// so heading ids here are exactly the anchors the index and renderer use.
-function createParser(format: ContentFormat) {
-  return unified()
-    .use(remarkParse)
-    .use(format === 'mdx' ? [remarkMdx] : [])
-    .use(syntaxPlugins(format));
-}
-
 export function parseTree(raw: string, file: string): Root {
-  const format = formatOf(file);
-  const parser = parsers.get(format) ?? createParser(format);
-  parsers.set(format, parser);
-  const tree = parser.runSync(parser.parse(preprocess(raw))) as Root;
+  // The content index's own parser, so heading ids are exactly its anchors.
+  const tree = parseMarkdown(preprocess(raw), formatOf(file));
   restoreUnusedDirectives(tree);
   assignHeadingIds(tree);
   return tree;
