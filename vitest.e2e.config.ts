@@ -8,6 +8,9 @@ export default defineConfig({
     environment: 'node',
     fileParallelism: false,
     testTimeout: 60_000,
+    // expect.poll gives up after 1 s by default; a busy 2-core CI machine can
+    // take longer to load a lazy chunk or hydrate a page.
+    expect: { poll: { timeout: 15_000, interval: 100 } },
     hookTimeout: 60_000,
   },
 });

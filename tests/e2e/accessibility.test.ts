@@ -1,20 +1,13 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import { buildIndex } from '../../lib/content/index';
-import { launchBrowser } from './browser';
+import { useBrowser } from './browser';
 import { Reader } from './client';
 
 const baseURL = inject('baseURL');
 const index = buildIndex(undefined, undefined, { drafts: false });
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 async function violations(page: Page) {
   const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -24,7 +17,7 @@ async function violations(page: Page) {
 const publicPages = ['/', index.reviews[0]!.url, '/papers', '/signin'];
 
 test.each(['light', 'dark'] as const)('no axe violations on public pages (%s)', async (colorScheme) => {
-  const context = await browser.newContext({ colorScheme });
+  const context = await browser().newContext({ colorScheme });
   const page = await context.newPage();
   for (const path of publicPages) {
     await page.goto(`${baseURL}${path}`);
@@ -35,7 +28,7 @@ test.each(['light', 'dark'] as const)('no axe violations on public pages (%s)', 
 });
 
 test('no axe violations with the search box open and results shown', async () => {
-  const context = await browser.newContext();
+  const context = await browser().newContext();
   const page = await context.newPage();
   await page.goto(`${baseURL}/`);
   await page.keyboard.press('/');
@@ -49,7 +42,7 @@ test('no axe violations with the search box open and results shown', async () =>
 test('no axe violations on /bookmarks for a signed-in reader', async () => {
   const reader = await new Reader(baseURL).signUp();
   await reader.json('PUT', '/api/bookmarks', { paperId: index.papers[0]!.paperId, bookmarked: true });
-  const context = await browser.newContext();
+  const context = await browser().newContext();
   const cookies = reader.cookieHeader.split('; ').map((pair) => {
     const [name, ...value] = pair.split('=');
     return { name: name!, value: value.join('='), url: baseURL };
@@ -66,7 +59,7 @@ test('no axe violations on /bookmarks for a signed-in reader', async () => {
 
 test('every control on a review page is reachable with Tab', async () => {
   const reader = await new Reader(baseURL).signUp();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
   await context.addCookies(reader.cookieHeader.split('; ').map((pair) => {
     const [name, ...value] = pair.split('=');
     return { name: name!, value: value.join('='), url: baseURL };

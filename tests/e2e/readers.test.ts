@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { expect, inject, test } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
 import { buildIndex } from '../../lib/content/index';
-import { launchBrowser } from './browser';
+import { useBrowser } from './browser';
 
 const baseURL = inject('baseURL');
 const index = buildIndex(undefined, undefined, { drafts: false });
@@ -13,16 +13,10 @@ const password = 'a long enough password';
 const alice = `alice-${randomBytes(4).toString('hex')}@example.com`;
 const note = `Worth re-reading: ${randomBytes(4).toString('hex')}`;
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  const context = await browser().newContext({ baseURL, viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   return { context, page: await context.newPage() };
 }
 

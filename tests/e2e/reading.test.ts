@@ -1,26 +1,19 @@
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import { buildIndex } from '../../lib/content/index';
-import { launchBrowser } from './browser';
+import { useBrowser } from './browser';
 
 const baseURL = inject('baseURL');
 const index = buildIndex(undefined, undefined, { drafts: false });
 const crossLink = '/docs/papers/y2025/oct/20251027#2-search-self-play';
 const linking = index.reviews.find((review) => review.links.some((link) => link.url === crossLink));
 
-let browser: Browser;
+const browser = useBrowser();
 let page: Page;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
 async function open(path: string, viewport = { width: 1280, height: 900 }) {
-  page = await browser.newPage({ viewport });
+  page = await browser().newPage({ viewport });
   const response = await page.goto(`${baseURL}${path}`);
   return response;
 }

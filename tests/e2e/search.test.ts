@@ -1,27 +1,22 @@
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { expect, inject, test } from 'vitest';
 import { buildIndex } from '../../lib/content/index';
-import { launchBrowser } from './browser';
+import { useBrowser } from './browser';
 import { Reader } from './client';
 
 const baseURL = inject('baseURL');
 const index = buildIndex(undefined, undefined, { drafts: false });
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 test('search from the keyboard and land on the anchor; the index loads only when the box opens', async () => {
-  const context = await browser.newContext({ baseURL });
+  const context = await browser().newContext({ baseURL });
   const page = await context.newPage();
   const fetched: string[] = [];
   page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+  // Shortcuts work once the page has hydrated; the islands enabling themselves shows it.
+  const hydrated = () => expect.poll(() => page.locator('.paper-row button[data-bookmark]').first().isEnabled()).toBe(true);
   await page.goto(index.reviews[0]!.url);
   await page.waitForLoadState('networkidle');
+  await hydrated();
   expect(fetched).not.toContain('/search-index.json');
 
   await page.keyboard.press('/');
@@ -42,6 +37,7 @@ test('search from the keyboard and land on the anchor; the index loads only when
   await page.keyboard.press('Enter');
   await page.waitForURL(`**${target}`);
 
+  await hydrated();
   await page.keyboard.press('Control+k');
   await expect.poll(() => page.getByRole('dialog', { name: 'Search reviews and papers' }).isVisible()).toBe(true);
   await context.close();
