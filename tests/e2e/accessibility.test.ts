@@ -2,7 +2,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { buildIndex } from '../../lib/content/index';
-import { useBrowser } from './browser';
+import { useBrowser, waitForHydration } from './browser';
 import { Reader } from './client';
 
 const baseURL = inject('baseURL');
@@ -31,6 +31,7 @@ test('no axe violations with the search box open and results shown', async () =>
   const context = await browser().newContext();
   const page = await context.newPage();
   await page.goto(`${baseURL}/`);
+  await waitForHydration(page);
   await page.keyboard.press('/');
   await expect.poll(() => page.getByRole('dialog', { name: 'Search reviews and papers' }).isVisible()).toBe(true);
   await page.keyboard.type('에이전트');

@@ -1,5 +1,5 @@
-import { chromium, type Browser } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -34,4 +34,12 @@ export function useBrowser(): () => Browser {
     if (!browser) throw new Error('Chromium is not running (did beforeAll fail?)');
     return browser;
   };
+}
+
+/**
+ * Keyboard shortcuts and islands work once React has hydrated the page; the
+ * bookmark buttons enable themselves then, which makes a reliable signal.
+ */
+export async function waitForHydration(page: Page): Promise<void> {
+  await expect.poll(() => page.locator('button[data-bookmark]').first().isEnabled()).toBe(true);
 }

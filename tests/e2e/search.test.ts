@@ -1,6 +1,6 @@
 import { expect, inject, test } from 'vitest';
 import { buildIndex } from '../../lib/content/index';
-import { useBrowser } from './browser';
+import { useBrowser, waitForHydration } from './browser';
 import { Reader } from './client';
 
 const baseURL = inject('baseURL');
@@ -12,8 +12,7 @@ test('search from the keyboard and land on the anchor; the index loads only when
   const page = await context.newPage();
   const fetched: string[] = [];
   page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
-  // Shortcuts work once the page has hydrated; the islands enabling themselves shows it.
-  const hydrated = () => expect.poll(() => page.locator('.paper-row button[data-bookmark]').first().isEnabled()).toBe(true);
+  const hydrated = () => waitForHydration(page);
   await page.goto(index.reviews[0]!.url);
   await page.waitForLoadState('networkidle');
   await hydrated();
