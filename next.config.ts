@@ -2,6 +2,8 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import type { NextConfig } from 'next';
 import { PHASE_PRODUCTION_BUILD } from 'next/constants';
+import { parseEnv } from './lib/env';
+import { securityHeaders } from './lib/security/headers';
 
 /**
  * `next build` refuses to ship broken content: it runs the same checks as
@@ -9,7 +11,6 @@ import { PHASE_PRODUCTION_BUILD } from 'next/constants';
  * static-generation workers inherit the flag and skip it).
  */
 function checkContentBeforeBuild() {
-  if (process.env.PAPERS_CONTENT_CHECKED === '1') return;
   const tsx = path.join(process.cwd(), 'node_modules', '.bin', 'tsx');
   try {
     execFileSync(tsx, [path.join(process.cwd(), 'scripts', 'content-check.ts')], { stdio: 'inherit' });
@@ -19,8 +20,25 @@ function checkContentBeforeBuild() {
   process.env.PAPERS_CONTENT_CHECKED = '1';
 }
 
+/**
+ * A production build without its deploy configuration stops here, with every
+ * missing variable listed, rather than shipping an app that fails at a
+ * reader's first click. The server checks again at startup (instrumentation).
+ */
+function checkConfigBeforeBuild() {
+  try {
+    parseEnv({ ...process.env, NODE_ENV: 'production' });
+  } catch (error) {
+    console.error(`\n${(error as Error).message}\n`);
+    process.exit(1);
+  }
+}
+
 export default function config(phase: string): NextConfig {
-  if (phase === PHASE_PRODUCTION_BUILD) checkContentBeforeBuild();
+  if (phase === PHASE_PRODUCTION_BUILD && process.env.PAPERS_CONTENT_CHECKED !== '1') {
+    checkConfigBeforeBuild();
+    checkContentBeforeBuild();
+  }
   return {
     reactStrictMode: true,
     // Benchmarks build into their own folder so they never clobber the app's build.
@@ -36,5 +54,8 @@ export default function config(phase: string): NextConfig {
     ),
     // The embedded database lives in .data/; it must never ship in a function.
     outputFileTracingExcludes: { '*': ['./.data/**/*'] },
+    async headers() {
+      return [{ source: '/:path*', headers: securityHeaders }];
+    },
   };
 }

@@ -14,6 +14,9 @@ const schema = z
       .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
       .optional(),
     PGLITE_DIR: optional,
+    // Self-hosting on one machine: production may use the embedded database
+    // only when asked to, never because DATABASE_URL was forgotten.
+    ALLOW_EMBEDDED_DATABASE: z.enum(['1', 'true']).optional(),
     CONTENT_DIR: optional,
     NEXTAUTH_SECRET: z.string().min(32, 'must be at least 32 characters (npm run dev writes one into .env.local)').optional(),
     NEXTAUTH_URL: z.url().optional(),
@@ -25,6 +28,13 @@ const schema = z
     GOOGLE_SECRET: optional,
   })
   .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && !env.DATABASE_URL && !env.ALLOW_EMBEDDED_DATABASE) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DATABASE_URL'],
+        message: 'is required in production (a PostgreSQL URL; to self-host on the embedded database on one machine, set ALLOW_EMBEDDED_DATABASE=1 instead)',
+      });
+    }
     if (env.NODE_ENV === 'production' && !env.NEXTAUTH_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['NEXTAUTH_SECRET'], message: 'is required in production (any random string of 32+ characters: `openssl rand -base64 32`)' });
     }
@@ -48,6 +58,9 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
 let cached: Env | null = null;
 
 export function env(): Env {
-  cached ??= parseEnv();
+  // Next inlines `process.env.NODE_ENV` into the server bundle as the build's
+  // mode, so `next start` is checked as production whatever the shell says
+  // (a stray NODE_ENV=test must not switch the production checks off).
+  cached ??= parseEnv({ ...process.env, NODE_ENV: process.env.NODE_ENV });
   return cached;
 }

@@ -1,6 +1,6 @@
-// Runs before `npm run dev` and `npm start`: a fresh clone gets a NEXTAUTH_SECRET
-// in .env.local once, so sign-in works with zero setup. Deployments (CI, Vercel)
-// must set it themselves; the app refuses to start in production without it.
+// Runs before `npm run dev`: a fresh clone gets a NEXTAUTH_SECRET in .env.local
+// once, so sign-in works with zero setup. Not before `npm start`: a production
+// server must be configured on purpose, and refuses to start without it.
 import { randomBytes } from 'node:crypto';
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 

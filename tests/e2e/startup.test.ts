@@ -1,11 +1,14 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from 'vitest';
 
-test('a production server with a bad NEXTAUTH_SECRET refuses to start and says why', async () => {
-  // A non-empty value wins over any .env.local, so the check sees exactly this.
+/** Starts `next start` on the suite's build with `env` and returns how it exited and what it printed. */
+async function startExpectingExit(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  // Empty strings count as unset for the check and also keep any .env.local
+  // value out (Next never overrides a variable that is already defined).
   const server = spawn(path.resolve('node_modules/.bin/next'), ['start', '-p', '0', '-H', '127.0.0.1'], {
-    env: { ...process.env, NEXTAUTH_SECRET: 'too-short', NEXT_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -21,6 +24,40 @@ test('a production server with a bad NEXTAUTH_SECRET refuses to start and says w
       resolve(exitCode);
     });
   });
+  return { code, output };
+}
+
+test('a production server with a bad NEXTAUTH_SECRET refuses to start and says why', async () => {
+  const { code, output } = await startExpectingExit({ NEXTAUTH_SECRET: 'too-short', DATABASE_URL: 'postgres://db.example/app' });
   expect(code).toBe(1);
   expect(output).toContain('Invalid configuration (see .env.example):\n  - NEXTAUTH_SECRET: must be at least 32 characters');
+});
+
+test('a production server without DATABASE_URL or NEXTAUTH_SECRET lists both and never falls back to the embedded database', async () => {
+  const { code, output } = await startExpectingExit({ NEXTAUTH_SECRET: '', DATABASE_URL: '', ALLOW_EMBEDDED_DATABASE: '' });
+  expect(code).toBe(1);
+  expect(output).toContain(
+    [
+      'Invalid configuration (see .env.example):',
+      '  - DATABASE_URL: is required in production (a PostgreSQL URL; to self-host on the embedded database on one machine, set ALLOW_EMBEDDED_DATABASE=1 instead)',
+      '  - NEXTAUTH_SECRET: is required in production',
+    ].join('\n'),
+  );
+});
+
+test('a production build without its deploy configuration stops before compiling, with the same message', async () => {
+  const distDir = `.next-refused-${process.pid}`;
+  try {
+    const build = spawnSync(path.resolve('node_modules/.bin/next'), ['build'], {
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR: distDir, NEXTAUTH_SECRET: '', DATABASE_URL: '', ALLOW_EMBEDDED_DATABASE: '' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(build.status).toBe(1);
+    expect(build.stderr).toContain('Invalid configuration (see .env.example):\n  - DATABASE_URL: is required in production');
+    expect(build.stderr).toContain('  - NEXTAUTH_SECRET: is required in production');
+    expect(existsSync(path.join(distDir, 'BUILD_ID'))).toBe(false);
+  } finally {
+    rmSync(distDir, { recursive: true, force: true });
+  }
 });

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { checkContent } from '@/lib/content/check';
 import { formatProblem } from '@/lib/content/problems';
 import { png, writeContent } from '../support/content';
@@ -108,6 +108,9 @@ describe('next build runs the same check', () => {
     const { default: config } = await import('../../next.config');
     const previous = { dir: process.env.CONTENT_DIR, checked: process.env.PAPERS_CONTENT_CHECKED };
     process.env.CONTENT_DIR = root;
+    // Valid deploy configuration, so the content check is what stops the build.
+    vi.stubEnv('NEXTAUTH_SECRET', 'x'.repeat(32));
+    vi.stubEnv('ALLOW_EMBEDDED_DATABASE', '1');
     delete process.env.PAPERS_CONTENT_CHECKED;
     try {
       expect(() => config('phase-production-build')).toThrow(/Content check failed/);
@@ -116,6 +119,7 @@ describe('next build runs the same check', () => {
       process.env.CONTENT_DIR = previous.dir;
       if (previous.dir === undefined) delete process.env.CONTENT_DIR;
       if (previous.checked !== undefined) process.env.PAPERS_CONTENT_CHECKED = previous.checked;
+      vi.unstubAllEnvs();
     }
     void path;
   });

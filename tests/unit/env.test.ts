@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { resolveDbConfig } from '@/lib/db/config';
 import { parseEnv } from '@/lib/env';
 
 const secret = 'x'.repeat(32);
@@ -8,8 +9,22 @@ describe('environment', () => {
     expect(parseEnv({ NODE_ENV: 'development' })).toMatchObject({ NODE_ENV: 'development' });
   });
 
-  test('production without NEXTAUTH_SECRET lists what is missing', () => {
-    expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(/Invalid configuration[\s\S]*NEXTAUTH_SECRET: is required in production/);
+  test('production without DATABASE_URL or NEXTAUTH_SECRET lists both in one message', () => {
+    expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(
+      [
+        'Invalid configuration (see .env.example):',
+        '  - DATABASE_URL: is required in production (a PostgreSQL URL; to self-host on the embedded database on one machine, set ALLOW_EMBEDDED_DATABASE=1 instead)',
+        '  - NEXTAUTH_SECRET: is required in production (any random string of 32+ characters: `openssl rand -base64 32`)',
+      ].join('\n'),
+    );
+  });
+
+  test('the embedded database in production is an explicit opt-in', () => {
+    expect(parseEnv({ NODE_ENV: 'production', NEXTAUTH_SECRET: secret, ALLOW_EMBEDDED_DATABASE: '1' }).DATABASE_URL).toBeUndefined();
+    expect(() => parseEnv({ NODE_ENV: 'production', NEXTAUTH_SECRET: secret, ALLOW_EMBEDDED_DATABASE: 'yes' })).toThrow(/ALLOW_EMBEDDED_DATABASE/);
+    expect(() => resolveDbConfig({ NODE_ENV: 'production' })).toThrow('DATABASE_URL is not set: in production the embedded database is used only with ALLOW_EMBEDDED_DATABASE=1.');
+    expect(resolveDbConfig({ NODE_ENV: 'production', ALLOW_EMBEDDED_DATABASE: 'true', PGLITE_DIR: '/srv/db' })).toEqual({ kind: 'pglite', dataDir: '/srv/db' });
+    expect(resolveDbConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://h/db' })).toMatchObject({ kind: 'postgres' });
   });
 
   test('every problem is reported at once, by variable', () => {
@@ -27,6 +42,6 @@ describe('environment', () => {
   });
 
   test('empty values count as unset', () => {
-    expect(parseEnv({ NODE_ENV: 'production', NEXTAUTH_SECRET: secret, DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
+    expect(parseEnv({ NODE_ENV: 'production', NEXTAUTH_SECRET: secret, ALLOW_EMBEDDED_DATABASE: '1', DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
   });
 });
