@@ -2,6 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { currentUser } from './auth';
 import { getContentIndex } from './content/index';
+import { logServerError, requestIdOf } from './log';
 
 /** An expected failure with the status and message the client should see. */
 export class HttpError extends Error {
@@ -108,7 +109,7 @@ export function route<C>(handler: Handler<C>): Handler<C> {
       if (error instanceof HttpError) return json({ error: error.message }, { status: error.status });
       const mapped = mapDomainError(error);
       if (mapped) return json({ error: mapped.message }, { status: mapped.status });
-      console.error(`[api] ${request.method} ${new URL(request.url).pathname} failed:`, error instanceof Error ? error.message : error);
+      logServerError(`${request.method} ${new URL(request.url).pathname}`, requestIdOf(request.headers), error);
       return json({ error: 'Something went wrong on our side. Please try again.' }, { status: 500 });
     }
   };
