@@ -1,0 +1,29 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { contentSecurityPolicy, scriptAllowance } from '@/lib/security/csp';
+import { loadCspManifest } from '@/lib/security/csp-manifest';
+
+/**
+ * Every page and route gets a request id (logged with any server error, sent
+ * back as x-request-id) and its Content-Security-Policy. Static files under
+ * /_next/static carry the fixed headers from next.config.ts only.
+ */
+export function proxy(request: NextRequest) {
+  const requestId = crypto.randomUUID();
+  const allowance = scriptAllowance(loadCspManifest(), request.nextUrl.pathname, () => btoa(crypto.randomUUID()));
+  const policy = contentSecurityPolicy(allowance, { dev: process.env.NODE_ENV === 'development' });
+
+  const forwarded = new Headers(request.headers);
+  forwarded.set('x-request-id', requestId);
+  // Next reads the nonce from this request header and puts it on the scripts it renders.
+  if (allowance.nonce) forwarded.set('content-security-policy', policy);
+  else forwarded.delete('content-security-policy');
+
+  const response = NextResponse.next({ request: { headers: forwarded } });
+  response.headers.set('Content-Security-Policy', policy);
+  response.headers.set('x-request-id', requestId);
+  return response;
+}
+
+export const config = {
+  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico).*)' }],
+};

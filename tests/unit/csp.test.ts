@@ -1,0 +1,43 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, test } from 'vitest';
+import { contentSecurityPolicy, scriptAllowance, type CspHashManifest } from '@/lib/security/csp';
+import { inlineScriptHashes } from '@/lib/security/inline-scripts';
+
+const sha = (text: string) => `sha256-${createHash('sha256').update(text).digest('base64')}`;
+
+describe('inline script hashes', () => {
+  test('hash exactly the text the browser runs, once each, and skip external scripts', () => {
+    const payload = 'self.__next_f.push([1,"a<\\/script>ë"])';
+    const html = `<!DOCTYPE html><html><head><script src="/_next/static/a.js" async=""></script><script>${payload}</script></head><body><p>x</p><script>${payload}</script><script id="_R_">boot()</script></body></html>`;
+    expect(inlineScriptHashes(html)).toEqual([sha(payload), sha('boot()')]);
+  });
+});
+
+describe('content security policy', () => {
+  const manifest: CspHashManifest = { routes: { '/': ['sha256-home'], '/tags/강화학습': ['sha256-tag'] }, fallback: ['sha256-404'] };
+
+  test('a prerendered page allows its own hashes and no nonce, so it stays cacheable', () => {
+    const allowance = scriptAllowance(manifest, '/', () => 'nonce');
+    expect(allowance).toEqual({ hashes: ['sha256-home'] });
+    expect(scriptAllowance(manifest, '/tags/%EA%B0%95%ED%99%94%ED%95%99%EC%8A%B5/', () => 'n')).toEqual({ hashes: ['sha256-tag'] });
+    const policy = contentSecurityPolicy(allowance);
+    expect(policy).toContain("script-src 'self' 'sha256-home';");
+    expect(policy).not.toMatch(/script-src[^;]*unsafe-(inline|eval)/);
+  });
+
+  test('any other path gets a fresh nonce plus the 404 page hashes, and the fixed directives', () => {
+    const allowance = scriptAllowance(manifest, '/bookmarks', () => 'abc123');
+    expect(allowance).toEqual({ hashes: ['sha256-404'], nonce: 'abc123' });
+    const policy = contentSecurityPolicy(allowance).split('; ');
+    expect(policy).toContain("script-src 'self' 'sha256-404' 'nonce-abc123'");
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(policy).toContain("object-src 'none'");
+    expect(policy).toContain("base-uri 'self'");
+    expect(scriptAllowance(manifest, '/%E0%A4%A', () => 'n').nonce).toBe('n');
+  });
+
+  test('development adds only what React needs for its dev tooling', () => {
+    const policy = contentSecurityPolicy({ hashes: [], nonce: 'n' }, { dev: true });
+    expect(policy).toContain("script-src 'self' 'nonce-n' 'unsafe-eval'");
+  });
+});
