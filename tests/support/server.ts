@@ -10,10 +10,18 @@ const bin = (name: string) => path.resolve('node_modules/.bin', name);
 
 export type Backend = 'pglite' | 'postgres';
 export type RunningApp = { backend: Backend; baseURL: string; stop: () => Promise<void> };
+/** A server whose stdout and stderr the test reads (its log lines). */
+export type LoggedApp = RunningApp & { logs: () => string; secret: string };
 
 export function buildApp(): void {
-  const build = spawnSync(bin('next'), ['build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
-  if (build.status !== 0) throw new Error(`next build failed with code ${build.status}`);
+  // One build serves both backends; the production check wants a secret and
+  // a database choice, so it gets the self-hosting opt-in.
+  // `npm run build`, not bare `next build`: it also writes the CSP hash manifest.
+  const build = spawnSync('npm', ['run', '--silent', 'build'], {
+    stdio: 'inherit',
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NEXTAUTH_SECRET: randomBytes(32).toString('base64url'), ALLOW_EMBEDDED_DATABASE: '1' },
+  });
+  if (build.status !== 0) throw new Error(`npm run build failed with code ${build.status}`);
 }
 
 function freePort(): Promise<number> {
@@ -41,13 +49,17 @@ async function waitForServer(url: string, server: ChildProcess, timeoutMs = 60_0
   throw new Error(`next start did not answer at ${url} within ${timeoutMs / 1000}s`);
 }
 
-async function startServer(backend: Backend, env: Record<string, string>, cleanup: () => Promise<void>): Promise<RunningApp> {
+async function startServer(backend: Backend, env: Record<string, string>, cleanup: () => Promise<void>, captureLogs = false): Promise<LoggedApp> {
   const port = await freePort();
   const baseURL = `http://127.0.0.1:${port}`;
+  const secret = randomBytes(32).toString('base64url');
   const server = spawn(bin('next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
-    stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NEXTAUTH_URL: baseURL, NEXTAUTH_SECRET: randomBytes(32).toString('base64url'), ...env },
+    stdio: ['ignore', captureLogs ? 'pipe' : 'inherit', captureLogs ? 'pipe' : 'inherit'],
+    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', NEXTAUTH_URL: baseURL, NEXTAUTH_SECRET: secret, ...env },
   });
+  let logs = '';
+  server.stdout?.on('data', (chunk) => (logs += chunk));
+  server.stderr?.on('data', (chunk) => (logs += chunk));
   const stop = async () => {
     if (server.exitCode === null) {
       server.kill('SIGTERM');
@@ -61,13 +73,22 @@ async function startServer(backend: Backend, env: Record<string, string>, cleanu
     await stop();
     throw error;
   }
-  return { backend, baseURL, stop };
+  return { backend, baseURL, stop, secret, logs: () => logs };
+}
+
+/**
+ * `next start` against a PostgreSQL port nobody listens on: the database is
+ * down. For the health check's 503 and the error pages; logs are captured.
+ */
+export async function startWithDatabaseDown(): Promise<LoggedApp> {
+  const port = await freePort();
+  return startServer('postgres', { DATABASE_URL: `postgres://app:db-password-not-for-logs@127.0.0.1:${port}/app` }, async () => {}, true);
 }
 
 /** `next start` on a fresh embedded database folder, removed on stop. */
 export function startOnPglite(): Promise<RunningApp> {
   const dir = mkdtempSync(path.join(tmpdir(), 'app-pglite-'));
-  return startServer('pglite', { PGLITE_DIR: path.join(dir, 'db'), DATABASE_URL: '' }, async () => rmSync(dir, { recursive: true, force: true }));
+  return startServer('pglite', { PGLITE_DIR: path.join(dir, 'db'), DATABASE_URL: '', ALLOW_EMBEDDED_DATABASE: '1' }, async () => rmSync(dir, { recursive: true, force: true }));
 }
 
 /** `next start` on a fresh, migrated schema of a PostgreSQL database, dropped on stop. */

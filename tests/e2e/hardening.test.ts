@@ -1,0 +1,228 @@
+import { encode } from 'next-auth/jwt';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { buildIndex } from '../../lib/content/index';
+import { startWithDatabaseDown, type LoggedApp } from '../support/server';
+import { useBrowser, waitForHydration } from './browser';
+import { Reader } from './client';
+
+const index = buildIndex(undefined, undefined, { drafts: false });
+// A review with figures (zoom) and math (KaTeX): every sample review has both.
+const review = index.reviews.find((r) => Object.keys(r.assets.imports).length)!;
+const paperId = index.papers[0]!.paperId;
+const browser = useBrowser();
+
+const fixedHeaders = {
+  'strict-transport-security': 'max-age=63072000; includeSubDomains',
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'strict-origin-when-cross-origin',
+  'x-frame-options': 'DENY',
+};
+
+function expectSecurityHeaders(response: Response, path: string) {
+  for (const [name, value] of Object.entries(fixedHeaders)) expect(response.headers.get(name), `${name} on ${path}`).toBe(value);
+  expect(response.headers.get('permissions-policy'), path).toContain('camera=()');
+}
+
+function expectSharedCacheable(response: Response, path: string) {
+  const cache = response.headers.get('cache-control') ?? '';
+  expect(cache, `cache-control of ${path}`).toMatch(/(s-maxage|max-age)=\d{3,}/);
+  expect(cache, path).not.toMatch(/private|no-store/);
+  expect(response.headers.get('set-cookie'), path).toBeNull();
+}
+
+function expectPrivate(response: Response, path: string) {
+  const cache = response.headers.get('cache-control') ?? '';
+  expect(cache, `cache-control of ${path}`).toContain('private');
+  expect(cache, path).toContain('no-store');
+}
+
+describe.each(inject('servers'))('headers on $backend', ({ baseURL }) => {
+  let reader: Reader;
+  beforeAll(async () => {
+    reader = await new Reader(baseURL).signUp();
+    expect((await reader.json('PUT', '/api/bookmarks', { paperId, bookmarked: true })).status).toBe(200);
+  });
+
+  test('pages, feeds and content are cacheable by anyone, with the security headers and a hash-only script policy', async () => {
+    for (const path of [review.url, '/', '/papers', '/rss.xml', '/atom.xml', '/search-index.json']) {
+      const response = await fetch(`${baseURL}${path}`);
+      expect(response.status, path).toBe(200);
+      expectSecurityHeaders(response, path);
+      expectSharedCacheable(response, path);
+      expect(response.headers.get('x-request-id'), path).toMatch(/^[0-9a-f-]{36}$/);
+    }
+    const page = await fetch(`${baseURL}${review.url}`);
+    const policy = page.headers.get('content-security-policy') ?? '';
+    const scripts = policy.split('; ').find((d) => d.startsWith('script-src '))!;
+    expect(scripts).toMatch(/^script-src 'self'( 'sha256-[A-Za-z0-9+/]+=*')+$/);
+    expect(policy).toContain("frame-ancestors 'none'");
+  });
+
+  test('hashed assets and content images are cached for a year, immutable', async () => {
+    const html = await (await fetch(`${baseURL}${review.url}`)).text();
+    const chunk = html.match(/\/_next\/static\/[^"]+\.js/)![0];
+    const image = html.match(/\/content-assets\/[^"]+\.png\?v=[^"]+/)![0].replaceAll('&amp;', '&');
+    for (const path of [chunk, image]) {
+      const response = await fetch(`${baseURL}${path}`);
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get('cache-control'), path).toBe('public, max-age=31536000, immutable');
+      expectSecurityHeaders(response, path);
+    }
+  });
+
+  test('everything about the signed-in reader is private, no-store; the review page they read stays the shared copy', async () => {
+    for (const path of ['/api/reader/state', '/api/bookmarks', '/api/export?format=json', '/bookmarks', '/notes', '/account']) {
+      const response = await reader.request('GET', path);
+      expect(response.status, path).toBe(200);
+      expectPrivate(response, path);
+      expectSecurityHeaders(response, path);
+    }
+    const state = await reader.json<{ bookmarks: string[] }>('GET', '/api/reader/state');
+    expect(state.data.bookmarks).toContain(paperId);
+
+    const signedIn = await reader.request('GET', review.url);
+    expectSharedCacheable(signedIn, review.url);
+    const html = await signedIn.text();
+    expect(html).not.toContain(reader.email);
+    expect(html).toBe(await (await fetch(`${baseURL}${review.url}`)).text());
+  });
+
+  test('pages rendered per request get a fresh nonce instead of hashes', async () => {
+    const policies = await Promise.all([1, 2].map(async () => (await fetch(`${baseURL}/signin`)).headers.get('content-security-policy') ?? ''));
+    const nonces = policies.map((p) => p.match(/'nonce-([^']+)'/)?.[1]);
+    expect(nonces[0]).toBeTruthy();
+    expect(nonces[0]).not.toBe(nonces[1]);
+    const html = await (await fetch(`${baseURL}/signin`)).text();
+    expect(html).toMatch(/<script[^>]+nonce="[^"]+"/);
+  });
+
+  test('/api/health answers 200 while the database is up', async () => {
+    const response = await fetch(`${baseURL}/api/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok' });
+    expectPrivate(response, '/api/health');
+  });
+});
+
+describe('with the database down', () => {
+  let app: LoggedApp;
+  beforeAll(async () => {
+    app = await startWithDatabaseDown();
+  }, 90_000);
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  // A session cookie as NextAuth would have issued it before the outage.
+  const sessionCookie = async () =>
+    `next-auth.session-token=${await encode({ token: { sub: 'reader-1', email: 'outage@example.com' }, secret: app.secret })}`;
+
+  test('/api/health answers 503 without saying why; the log says why, with the request id and no password', async () => {
+    const response = await fetch(`${app.baseURL}/api/health`);
+    expect(response.status).toBe(503);
+    expect(await response.text()).toBe('{"status":"unavailable"}');
+    const requestId = response.headers.get('x-request-id')!;
+    await expect.poll(() => app.logs()).toContain(`[error] request=${requestId} health check: database unreachable:`);
+    expect(app.logs()).not.toContain('db-password-not-for-logs');
+  });
+
+  test('a reader page fails with the friendly error page, and the log line carries the request id, not the cookie', async () => {
+    const cookie = await sessionCookie();
+    const response = await fetch(`${app.baseURL}/bookmarks`, { headers: { Cookie: cookie } });
+    expect(response.status).toBe(500);
+    expect(await response.text()).not.toMatch(/PrismaClient|DatabaseNotReachable|at async/);
+    const requestId = response.headers.get('x-request-id')!;
+    await expect.poll(() => app.logs()).toMatch(new RegExp(`\\[error\\] request=${requestId} GET /bookmarks \\(render, digest \\d+\\)`));
+    expect(app.logs()).not.toContain(cookie.split('=')[1]!.slice(0, 40));
+    expect(app.logs()).not.toContain('db-password-not-for-logs');
+
+    // What the reader sees once the page's scripts run (under its nonce policy).
+    const context = await browser().newContext({ baseURL: app.baseURL });
+    await context.addCookies([{ name: 'next-auth.session-token', value: cookie.split('=')[1]!, url: app.baseURL }]);
+    const page = await context.newPage();
+    await page.goto('/bookmarks');
+    const alert = page.getByRole('alert').filter({ hasText: 'Something went wrong' });
+    await expect.poll(() => alert.isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Try again' }).isVisible()).toBe(true);
+    const digest = (await alert.textContent())!.match(/Reference: (\d+)/)?.[1];
+    expect(digest).toBeTruthy();
+    await expect.poll(() => app.logs()).toContain(`GET /bookmarks (render, digest ${digest})`);
+    await context.close();
+  });
+
+  test('an API call fails with a JSON 500 and a logged request id, never a stack', async () => {
+    const response = await fetch(`${app.baseURL}/api/bookmarks`, { headers: { Cookie: await sessionCookie() } });
+    expect(response.status).toBe(500);
+    expect(await response.json()).toEqual({ error: 'Something went wrong on our side. Please try again.' });
+    expectPrivate(response, '/api/bookmarks');
+    await expect.poll(() => app.logs()).toContain(`[error] request=${response.headers.get('x-request-id')} GET /api/bookmarks:`);
+  });
+});
+
+describe('content security policy in the browser', () => {
+  const baseURL = inject('baseURL');
+
+  test('math, figure zoom, search and the reader islands run with no CSP violation; an injected script is refused', async () => {
+    const reader = await new Reader(baseURL).signUp();
+    const context = await browser().newContext({ baseURL });
+    await context.addCookies(
+      reader.cookieHeader.split('; ').map((pair) => {
+        const at = pair.indexOf('=');
+        return { name: pair.slice(0, at), value: pair.slice(at + 1), url: baseURL };
+      }),
+    );
+    // Recorded by the page itself (this init script comes from the test driver, which CSP does not govern).
+    await context.addInitScript(() => {
+      (window as unknown as { __violations: string[] }).__violations = [];
+      document.addEventListener('securitypolicyviolation', (event) => {
+        (window as unknown as { __violations: string[] }).__violations.push(`${event.violatedDirective} ${event.blockedURI}`);
+      });
+    });
+    const page = await context.newPage();
+    const consoleCsp: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) consoleCsp.push(message.text());
+    });
+    const violations = () => page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
+
+    await page.goto(review.url);
+    await waitForHydration(page);
+    expect(await page.locator('.katex').count()).toBeGreaterThan(0);
+    expect(await page.locator('.katex-html').first().isVisible()).toBe(true);
+    // Signed in: the island knows the reader (it fetched /api/reader/state under the policy).
+    await expect.poll(() => page.getByRole('button', { name: 'Sign out' }).count()).toBeGreaterThan(0);
+
+    const figure = page.locator('article .prose img').first();
+    await figure.scrollIntoViewIfNeeded();
+    await figure.click();
+    const zoom = page.getByRole('dialog', { name: 'Enlarged figure' });
+    await expect.poll(() => zoom.isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+
+    await page.keyboard.press('/');
+    const search = page.getByRole('dialog', { name: 'Search reviews and papers' });
+    await expect.poll(() => search.isVisible()).toBe(true);
+    await page.keyboard.type('에이전트');
+    await expect.poll(() => search.locator('[data-search-hit]').count()).toBeGreaterThan(0);
+    await page.keyboard.press('Escape');
+
+    await page.goto('/bookmarks');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('My bookmarks');
+    await page.goto('/signin');
+    await expect.poll(() => page.locator('input[type="email"]').isEnabled()).toBe(true);
+
+    expect(await violations()).toEqual([]);
+    expect(consoleCsp).toEqual([]);
+
+    // The policy is really enforced: a script injected into the page does not run.
+    await page.goto(review.url);
+    await page.evaluate(() => {
+      const script = document.createElement('script');
+      script.textContent = 'window.__injected = true';
+      document.body.append(script);
+    });
+    expect(await page.evaluate(() => (window as unknown as { __injected?: boolean }).__injected)).toBeUndefined();
+    await expect.poll(violations).toEqual([expect.stringMatching(/^script-src/)]);
+    await context.close();
+  });
+});
