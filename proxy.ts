@@ -25,5 +25,6 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico).*)' }],
+  // Next's own files and dev endpoints (static chunks, images, HMR) pass untouched.
+  matcher: [{ source: '/((?!_next/|favicon.ico).*)' }],
 };
