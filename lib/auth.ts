@@ -9,6 +9,7 @@ import GoogleProvider from 'next-auth/providers/google';
 import { z } from 'zod';
 import { getDb } from './db';
 import { env } from './env';
+import { logServerError } from './log';
 import { clearLoginFailures, loginAllowed, loginKeys, recordLoginFailure } from './rate-limit';
 import { verifyPassword } from './users';
 
@@ -75,6 +76,13 @@ function buildOptions(): NextAuthOptions {
     session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
     secret: config.NEXTAUTH_SECRET,
     pages: { signIn: '/signin', error: '/signin' },
+    // NextAuth's default logger prints whole error objects (adapter errors
+    // carry Prisma messages); route them through the redacting log line.
+    logger: {
+      error: (code, metadata) => logServerError(`next-auth ${code}`, '-', metadata instanceof Error ? metadata : (metadata as { error?: unknown }).error),
+      warn: (code) => console.warn(`[next-auth] ${code}`),
+      debug: () => {},
+    },
     providers,
     callbacks: {
       jwt({ token, user }) {
