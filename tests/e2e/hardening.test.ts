@@ -210,6 +210,11 @@ describe('content security policy in the browser', () => {
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('My bookmarks');
     await page.goto('/signin');
     await expect.poll(() => page.locator('input[type="email"]').isEnabled()).toBe(true);
+    // A 404 is the prerendered not-found page served under a per-request policy: its scripts still run.
+    expect((await page.goto('/no-such-page'))?.status()).toBe(404);
+    await page.waitForLoadState('networkidle');
+    await page.getByRole('button', { name: /^Search/ }).first().click();
+    await expect.poll(() => page.getByRole('dialog', { name: 'Search reviews and papers' }).isVisible()).toBe(true);
 
     expect(await violations()).toEqual([]);
     expect(consoleCsp).toEqual([]);
