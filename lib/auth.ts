@@ -7,6 +7,7 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import GitHubProvider from 'next-auth/providers/github';
 import GoogleProvider from 'next-auth/providers/google';
 import { z } from 'zod';
+import { clientIp } from './client-ip';
 import { getDb } from './db';
 import { env } from './env';
 import { logServerError } from './log';
@@ -33,12 +34,6 @@ function lazyPrismaAdapter(): Adapter {
         return fn(...args);
       },
   });
-}
-
-function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string | null {
-  const forwarded = headers?.['x-forwarded-for'];
-  const value = Array.isArray(forwarded) ? forwarded[0] : forwarded;
-  return value?.split(',')[0]?.trim() || (headers?.['x-real-ip'] as string | undefined) || null;
 }
 
 function buildOptions(): NextAuthOptions {

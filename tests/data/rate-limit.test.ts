@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { clearLoginFailures, LOGIN_LIMITS, loginAllowed, loginKeys, recordLoginFailure } from '../../lib/rate-limit';
+import { clearLoginFailures, LOGIN_LIMITS, loginAllowed, loginKeys, recordLoginFailure, SIGNUP_LIMIT, takeSignupSlot } from '../../lib/rate-limit';
 import { describeEachBackend } from '../support/db';
 
 
@@ -84,5 +84,32 @@ describeEachBackend('login rate limit', (getTestDb) => {
     await recordLoginFailure(keys, at(0));
     expect(await getTestDb().db.loginAttempt.count()).toBe(before + 1);
     expect(await row(keys.account)).toMatchObject({ count: 1 });
+  });
+
+  test('sign-ups: 10 an hour per address, then refused until the hour is over; other addresses unaffected', async () => {
+    expect(SIGNUP_LIMIT).toEqual({ max: 10, windowMs: 60 * MINUTE });
+    for (let i = 0; i < 10; i++) expect(await takeSignupSlot('198.51.100.9', at(i * MINUTE))).toEqual({ allowed: true });
+    // Every attempt counts: the 11th is refused, with the time left in the hour that began at T0.
+    expect(await takeSignupSlot('198.51.100.9', at(20 * MINUTE))).toEqual({ allowed: false, retryAfterSeconds: 40 * 60 });
+    expect(await takeSignupSlot('::ffff:198.51.100.9', at(21 * MINUTE))).toMatchObject({ allowed: false });
+    expect(await takeSignupSlot('198.51.100.10', at(21 * MINUTE))).toEqual({ allowed: true });
+    expect(await takeSignupSlot('198.51.100.9', at(60 * MINUTE))).toEqual({ allowed: true });
+    expect(await row('signup:ip:198.51.100.9')).toEqual({ key: 'signup:ip:198.51.100.9', count: 1, windowStart: at(60 * MINUTE) });
+  });
+
+  test('sign-ups from unknown addresses share one limit', async () => {
+    const later = at(24 * 60 * MINUTE);
+    for (let i = 0; i < 10; i++) await takeSignupSlot(null, later);
+    expect(await takeSignupSlot(' ', later)).toMatchObject({ allowed: false });
+  });
+
+  test('rows whose window ended over an hour ago are deleted as new attempts come in', async () => {
+    const stale = loginKeys('stale@example.com', '192.0.2.50');
+    await recordLoginFailure(stale, at(2 * 24 * 60 * MINUTE));
+    expect(await row(stale.account)).not.toBeNull();
+    await takeSignupSlot('192.0.2.51', at(2 * 24 * 60 * MINUTE + 61 * MINUTE));
+    expect(await row(stale.account)).toBeNull();
+    expect(await row(stale.ip!)).toBeNull();
+    expect(await row('signup:ip:192.0.2.51')).not.toBeNull();
   });
 });

@@ -148,6 +148,20 @@ describe.each(inject('servers'))('API on $backend', ({ baseURL }) => {
       expect(await victim.trySignIn()).toBe('RateLimited');
     });
 
+    test('sign-ups are limited per address: the 11th in an hour gets 429 with Retry-After, and no account', async () => {
+      const address = `192.0.2.${Math.floor(Math.random() * 250)}`;
+      const fromThere = () => Object.assign(new Reader(baseURL), { address });
+      for (let i = 0; i < 10; i++) expect((await fromThere().json('POST', '/api/signup', { email: fromThere().email, password: 'long enough pw' })).status).toBe(201);
+      const blocked = fromThere();
+      const response = await blocked.request('POST', '/api/signup', { json: { email: blocked.email, password: 'long enough pw' } });
+      expect(response.status).toBe(429);
+      expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(3000);
+      expect(await response.json()).toEqual({ error: 'Too many accounts were created from this network. Try again in 60 minutes.' });
+      expect(await blocked.trySignIn()).toBe('CredentialsSignin');
+      // Another address is not affected.
+      await new Reader(baseURL).signUp();
+    });
+
     test('deleting one’s account removes all of one’s data', async () => {
       const leaving = await new Reader(baseURL).signUp();
       await leaving.json('PUT', '/api/bookmarks', { paperId: p1, bookmarked: true });

@@ -7,6 +7,11 @@ import { randomBytes } from 'node:crypto';
 export class Reader {
   private cookies = new Map<string, string>();
   readonly email: string;
+  /**
+   * Each reader comes from its own address, as readers do, so the suite's
+   * many sign-ups do not share one per-address limit (set it to test the limit).
+   */
+  address = `10.${[...randomBytes(3)].join('.')}`;
 
   constructor(
     readonly baseURL: string,
@@ -21,7 +26,7 @@ export class Reader {
   }
 
   async request(method: string, path: string, init: { json?: unknown; body?: string; headers?: Record<string, string> } = {}): Promise<Response> {
-    const headers: Record<string, string> = { Origin: this.baseURL, ...init.headers };
+    const headers: Record<string, string> = { Origin: this.baseURL, 'X-Forwarded-For': this.address, ...init.headers };
     if (this.cookies.size) headers.Cookie = this.cookieHeader;
     let body = init.body;
     if (init.json !== undefined) {

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { clientIp } from '@/lib/client-ip';
 import { json, readJson, route } from '@/lib/http';
+import { takeSignupSlot } from '@/lib/rate-limit';
 import { createUserWithPassword } from '@/lib/users';
 
 export const dynamic = 'force-dynamic';
@@ -12,9 +14,21 @@ const body = z
   })
   .strict();
 
-/** Creates an email + password account; the client then signs in with the same credentials. */
+/**
+ * Creates an email + password account; the client then signs in with the same
+ * credentials. A taken email answers 409 (the reader must know to sign in
+ * instead); the per-address limit keeps that from becoming a fast lookup.
+ */
 export const POST = route(async (request) => {
   const input = await readJson(request, body);
+  const gate = await takeSignupSlot(clientIp(request.headers));
+  if (!gate.allowed) {
+    const minutes = Math.ceil(gate.retryAfterSeconds / 60);
+    return json(
+      { error: `Too many accounts were created from this network. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.` },
+      { status: 429, headers: { 'Retry-After': String(gate.retryAfterSeconds) } },
+    );
+  }
   const user = await createUserWithPassword(input);
   return json({ user: { id: user.id, email: user.email } }, { status: 201 });
 });
