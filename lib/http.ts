@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { currentUser } from './auth';
-import { getContentIndex } from './content/index';
+import { paperCatalog } from './content/catalog';
 import { logServerError, requestIdOf } from './log';
 
 /** An expected failure with the status and message the client should see. */
@@ -91,7 +91,7 @@ export async function requireUser(): Promise<{ id: string; email: string | null;
 export const paperIdSchema = z.string().trim().min(1, 'paperId is required').max(300, 'paperId is too long');
 
 export function assertKnownPaper(paperId: string): void {
-  if (!getContentIndex().byPaperId.has(paperId)) throw new HttpError(404, `Unknown paper "${paperId}": it is not in any review.`);
+  if (!paperCatalog().has(paperId)) throw new HttpError(404, `Unknown paper "${paperId}": it is not in any review.`);
 }
 
 type Handler<C> = (request: Request, context: C) => Promise<Response>;

@@ -1,10 +1,18 @@
-import { getContentIndex, type ContentIndex, type Paper } from './index';
+import { paperCatalog } from './catalog';
+import type { ContentIndex, Paper } from './index';
 import type { Review } from './parse';
 import type { OtherAppearance } from './transforms';
 
-/** A paper by id with the appearance to link to (the newest review that discusses it). */
-export function lookupPaper(paperId: string): (Paper & { href: string; reviewTitle: string; date: string | null }) | null {
-  const paper = getContentIndex().byPaperId.get(paperId);
+/**
+ * A paper by id with the appearance to link to (the newest review that
+ * discusses it). Lists pass one catalog for all their rows: in development
+ * each paperCatalog() call re-checks every content file's time.
+ */
+export function lookupPaper(
+  paperId: string,
+  catalog: ReadonlyMap<string, Paper> = paperCatalog(),
+): (Paper & { href: string; reviewTitle: string; date: string | null }) | null {
+  const paper = catalog.get(paperId);
   const appearance = paper?.appearances[0];
   if (!paper || !appearance) return null;
   return { ...paper, href: `${appearance.reviewUrl}#${appearance.anchor}`, reviewTitle: appearance.reviewTitle, date: appearance.date };

@@ -3,7 +3,8 @@ import 'server-only';
 // BibTeX exports, the versioned JSON format, and restoring that JSON on
 // another instance. Every query is scoped by userId.
 import { z } from 'zod';
-import { getContentIndex, type ContentIndex } from '../content/index';
+import { paperCatalog } from '../content/catalog';
+import type { Paper } from '../content/index';
 import { getDb } from '../db';
 import { noteBody } from '../note-input';
 import { READING_STATUS_VALUES, type ReadingStatusValue } from '../reading-status';
@@ -67,16 +68,16 @@ export async function readReaderData(userId: string): Promise<ReaderData> {
 const siteOrigin = () => siteConfig.url.replace(/\/+$/, '');
 
 /**
- * lookupPaper's answer, from an index fetched once per export: outside
- * production getContentIndex() re-lists the content folder on every call,
- * which 5,000 lookups would turn into seconds.
+ * lookupPaper's answer, from a catalog fetched once per export: outside
+ * production each paperCatalog() call re-lists the content folder, which
+ * 5,000 lookups would turn into seconds.
  */
 function exportPaper(
-  index: ContentIndex,
+  catalog: ReadonlyMap<string, Paper>,
   paperId: string,
   data: { bookmarkedAt: Date | null; status: ReadingStatusValue | null; notes: ExportPaper['notes'] },
 ): ExportPaper {
-  const paper = index.byPaperId.get(paperId);
+  const paper = catalog.get(paperId);
   // Newest review first, as lookupPaper links it.
   const appearance = paper?.appearances[0];
   if (!paper || !appearance) {
@@ -104,14 +105,14 @@ function exportPaper(
  */
 export async function gatherExportPapers(userId: string, paperIds?: readonly string[]): Promise<ExportPaper[]> {
   const data = await readReaderData(userId);
-  const index = getContentIndex();
+  const catalog = paperCatalog();
   const bookmarkedAt = new Map(data.bookmarks.map((b) => [b.paperId, b.createdAt]));
   let ids: string[];
   if (paperIds === undefined) {
     ids = [...data.bookmarks].reverse().map((b) => b.paperId);
   } else {
     ids = [...new Set(paperIds)];
-    const unknown = ids.filter((id) => !index.byPaperId.has(id) && !bookmarkedAt.has(id));
+    const unknown = ids.filter((id) => !catalog.has(id) && !bookmarkedAt.has(id));
     if (unknown.length > 0) throw new UnknownPapersError(unknown, 'Nothing was exported.');
   }
   const wanted = new Set(ids);
@@ -124,7 +125,7 @@ export async function gatherExportPapers(userId: string, paperIds?: readonly str
     notes.set(note.paperId, list);
   }
   return ids.map((paperId) =>
-    exportPaper(index, paperId, { bookmarkedAt: bookmarkedAt.get(paperId) ?? null, status: status.get(paperId) ?? null, notes: notes.get(paperId) ?? [] }),
+    exportPaper(catalog, paperId, { bookmarkedAt: bookmarkedAt.get(paperId) ?? null, status: status.get(paperId) ?? null, notes: notes.get(paperId) ?? [] }),
   );
 }
 
@@ -234,11 +235,11 @@ export async function importReaderData(
   file: ReaderExport,
   isKnownPaper?: (paperId: string) => boolean,
 ): Promise<ImportResult> {
-  // One index for the whole check (see exportPaper on why not one call per id).
+  // One catalog for the whole check (see exportPaper on why not one call per id).
   let known = isKnownPaper;
   if (!known) {
-    const { byPaperId } = getContentIndex();
-    known = (id) => byPaperId.has(id);
+    const catalog = paperCatalog();
+    known = (id) => catalog.has(id);
   }
   const referenced = new Set([...file.bookmarks, ...file.statuses, ...file.notes].map((item) => item.paperId));
   const unknown = [...referenced].filter((id) => !known(id)).sort();

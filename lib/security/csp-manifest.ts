@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import { buildOutputPath, readBuildOutput } from '../build-output';
 import { CSP_MANIFEST_FILE, type CspHashManifest } from './csp';
 
 const empty: CspHashManifest = { routes: {}, fallback: [] };
@@ -14,11 +13,9 @@ let cached: CspHashManifest | undefined;
 export function loadCspManifest(): CspHashManifest {
   if (cached) return cached;
   if (process.env.NODE_ENV !== 'production') return (cached = empty);
-  const file = path.join(/* turbopackIgnore: true */ process.cwd(), process.env.NEXT_DIST_DIR || '.next', CSP_MANIFEST_FILE);
-  try {
-    cached = JSON.parse(readFileSync(file, 'utf8')) as CspHashManifest;
-  } catch {
-    console.error(`[csp] ${file} is missing: build with \`npm run build\` (next build, then scripts/csp-hashes.ts), or prerendered pages cannot run their scripts.`);
+  cached = readBuildOutput<CspHashManifest>(CSP_MANIFEST_FILE) ?? undefined;
+  if (!cached) {
+    console.error(`[csp] ${buildOutputPath(CSP_MANIFEST_FILE)} is missing: build with \`npm run build\` (next build, then scripts/post-build.ts), or prerendered pages cannot run their scripts.`);
     cached = empty;
   }
   return cached;

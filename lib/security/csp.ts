@@ -23,7 +23,7 @@ export function contentSecurityPolicy({ hashes, nonce }: ScriptAllowance, { dev 
   ].join('; ');
 }
 
-/** Built by scripts/csp-hashes.ts after `next build`: inline-script hashes per prerendered page. */
+/** Built by scripts/post-build.ts after `next build`: inline-script hashes per prerendered page. */
 export type CspHashManifest = {
   /** Decoded pathname → hashes of that page's inline scripts. */
   routes: Record<string, string[]>;

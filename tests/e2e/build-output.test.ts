@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from 'vitest';
 import { listContentFiles } from '../../lib/content/files';
+import { buildIndex } from '../../lib/content/index';
 
 // Serverless deployments ship only the files traced into each function: every
 // route that looks papers up in content/ must carry it. Runs on the build the
@@ -13,4 +14,15 @@ test.each(routes)('%s has every review file traced', (route) => {
   expect(existsSync(nft), nft).toBe(true);
   const traced = (JSON.parse(readFileSync(nft, 'utf8')) as { files: string[] }).files.map((file) => path.resolve(path.dirname(nft), file));
   for (const review of listContentFiles()) expect(traced).toContain(review.file);
+});
+
+test('the build wrote the paper catalog and the CSP manifest, traced into the functions that read them', () => {
+  const catalog = JSON.parse(readFileSync(path.resolve('.next/paper-catalog.json'), 'utf8')) as { version: number; papers: { paperId: string }[] };
+  expect(catalog.version).toBe(1);
+  expect(catalog.papers.map((p) => p.paperId).sort()).toEqual(buildIndex(undefined, undefined, { drafts: false }).papers.map((p) => p.paperId).sort());
+  const tracedBy = (trace: string) => (JSON.parse(readFileSync(path.resolve('.next/server', trace), 'utf8')) as { files: string[] }).files.map((f) => path.resolve('.next/server', path.dirname(trace), f));
+  for (const route of ['app/api/bookmarks/route', 'app/(account)/bookmarks/page', 'app/api/export/route']) {
+    expect(tracedBy(`${route}.js.nft.json`), route).toContain(path.resolve('.next/paper-catalog.json'));
+  }
+  expect(tracedBy('middleware.js.nft.json')).toContain(path.resolve('.next/csp-hashes.json'));
 });

@@ -9,6 +9,7 @@ import { StatusSelect } from '@/components/reader/status-select';
 import { requireReader } from '@/lib/auth';
 import { listBookmarks } from '@/lib/bookmarks';
 import { readingStatusLabels } from '@/lib/reading-status-labels';
+import { paperCatalog } from '@/lib/content/catalog';
 import { lookupPaper } from '@/lib/content/paper-lookup';
 import { formatDate } from '@/lib/content/queries';
 
@@ -28,6 +29,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function BookmarksPage({ searchParams }: Props) {
   const { page, status } = query.parse(await searchParams);
   const user = await requireReader('/bookmarks');
+  const catalog = paperCatalog();
   const { items, total } = await listBookmarks(user.id, { page, pageSize: PAGE_SIZE, status });
   const filters = [{ value: undefined, label: 'All' }, ...Object.entries(readingStatusLabels).map(([value, label]) => ({ value, label }))];
 
@@ -56,7 +58,7 @@ export default async function BookmarksPage({ searchParams }: Props) {
       ) : (
         <ul className="mt-6 divide-y divide-slate-200 dark:divide-slate-800">
           {items.map((item) => {
-            const paper = lookupPaper(item.paperId);
+            const paper = lookupPaper(item.paperId, catalog);
             return (
               <li key={item.paperId} className="py-4" data-bookmark-item={item.paperId}>
                 <div className="flex flex-wrap items-baseline gap-2">

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { OrgBadges } from '@/components/org-badges';
 import { PageLinks } from '@/components/page-links';
 import { requireReader } from '@/lib/auth';
+import { paperCatalog } from '@/lib/content/catalog';
 import { lookupPaper } from '@/lib/content/paper-lookup';
 import { renderNoteMarkdown } from '@/lib/note-markdown';
 import { listNotesByPaper } from '@/lib/notes';
@@ -20,8 +21,9 @@ export default async function NotesPage({ searchParams }: Props) {
   const page = z.coerce.number().int().min(1).catch(1).parse((await searchParams).page);
   const user = await requireReader('/notes');
   const { groups, total } = await listNotesByPaper(user.id, { page, pageSize: PAGE_SIZE });
+  const catalog = paperCatalog();
   const rendered = await Promise.all(
-    groups.map(async (group) => ({ ...group, paper: lookupPaper(group.paperId), html: await Promise.all(group.notes.map((n) => renderNoteMarkdown(n.body))) })),
+    groups.map(async (group) => ({ ...group, paper: lookupPaper(group.paperId, catalog), html: await Promise.all(group.notes.map((n) => renderNoteMarkdown(n.body))) })),
   );
 
   return (

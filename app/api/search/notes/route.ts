@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { paperCatalog } from '@/lib/content/catalog';
 import { lookupPaper } from '@/lib/content/paper-lookup';
 import { json, readQuery, requireUser, route } from '@/lib/http';
 import { allNotes } from '@/lib/notes';
@@ -15,8 +16,9 @@ export const GET = route(async (request) => {
   const user = await requireUser();
   const { q } = readQuery(request, z.object({ q: z.string().trim().min(1).max(200) }));
   const notes = await allNotes(user.id);
+  const catalog = paperCatalog();
   const documents = notes.map((note) => {
-    const paper = lookupPaper(note.paperId);
+    const paper = lookupPaper(note.paperId, catalog);
     return {
       id: `${paper?.href ?? '/notes'}::${note.id}`,
       kind: 'section' as const,

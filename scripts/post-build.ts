@@ -1,0 +1,59 @@
+// The second step of `npm run build`, after `next build`. Writes two files
+// next to Next's output and lists them in the traces of the functions that
+// read them, so a deployment (Vercel) packages them:
+// - csp-hashes.json: the inline-script hashes of every prerendered page, which
+//   proxy.ts turns into that page's Content-Security-Policy. Static pages stay
+//   static, yet only the scripts Next wrote into them at build time may run.
+// - paper-catalog.json: every published paper, so the reader API and pages
+//   look papers up without parsing every review on a cold start.
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { PAPER_CATALOG_FILE, paperCatalogFile } from '../lib/content/catalog';
+import { buildIndex } from '../lib/content/index';
+import { CSP_MANIFEST_FILE, type CspHashManifest } from '../lib/security/csp';
+import { inlineScriptHashes } from '../lib/security/inline-scripts';
+
+const distDir = path.resolve(process.env.NEXT_DIST_DIR || '.next');
+const serverDir = path.join(distDir, 'server');
+
+function cspManifest(): CspHashManifest {
+  const prerendered = JSON.parse(readFileSync(path.join(distDir, 'prerender-manifest.json'), 'utf8')) as { routes: Record<string, unknown> };
+  const htmlFile = (route: string) => path.join(serverDir, 'app', `${route === '/' ? 'index' : route.slice(1)}.html`);
+  const manifest: CspHashManifest = { routes: {}, fallback: [] };
+  for (const route of Object.keys(prerendered.routes)) {
+    // Feeds, images and JSON are prerendered too but are not HTML documents.
+    if (existsSync(htmlFile(route))) manifest.routes[route] = inlineScriptHashes(readFileSync(htmlFile(route), 'utf8'));
+  }
+  manifest.fallback = [...new Set(['/_not-found', '/_global-error'].flatMap((route) => manifest.routes[route] ?? []))];
+  return manifest;
+}
+
+/** Adds `file` to each trace (`*.nft.json`) whose function should ship it. */
+function addToTraces(file: string, traces: string[]) {
+  for (const trace of traces) {
+    const content = JSON.parse(readFileSync(trace, 'utf8')) as { files: string[] };
+    const entry = path.relative(path.dirname(trace), file);
+    if (!content.files.includes(entry)) writeFileSync(trace, JSON.stringify({ ...content, files: [...content.files, entry] }));
+  }
+}
+
+const appTraces = (readdirSync(path.join(serverDir, 'app'), { recursive: true }) as string[])
+  .filter((file) => /(^|\/)(page|route)\.js\.nft\.json$/.test(file))
+  .map((file) => path.join(serverDir, 'app', file));
+const proxyTraces = ['middleware.js.nft.json', 'proxy.js.nft.json'].map((name) => path.join(serverDir, name)).filter((trace) => existsSync(trace));
+
+const manifest = cspManifest();
+const manifestFile = path.join(distDir, CSP_MANIFEST_FILE);
+writeFileSync(manifestFile, JSON.stringify(manifest));
+addToTraces(manifestFile, proxyTraces);
+
+// Production semantics (no drafts), whatever NODE_ENV this script runs with.
+const catalog = paperCatalogFile(buildIndex(undefined, undefined, { drafts: false }));
+const catalogFile = path.join(distDir, PAPER_CATALOG_FILE);
+writeFileSync(catalogFile, JSON.stringify(catalog));
+addToTraces(catalogFile, appTraces);
+
+console.log(
+  `post-build: ${Object.keys(manifest.routes).length} prerendered pages hashed into ${path.relative(process.cwd(), manifestFile)}; ` +
+    `${catalog.papers.length} papers into ${path.relative(process.cwd(), catalogFile)}`,
+);
