@@ -32,16 +32,36 @@ export function syntaxPlugins(format: ContentFormat): PluggableList {
 }
 
 const legacyAdmonitionTitle =
-  /^([ \t>]*):::(note|tip|info|warning|danger|caution|important|success|secondary)[ \t]+([^\n[{][^\n]*?)[ \t]*$/gm;
+  /^([ \t>]*):::(note|tip|info|warning|danger|caution|important|success|secondary)[ \t]+([^\n[{][^\n]*?)[ \t]*$/;
+const headingWithId = /^([ \t>]*#{1,6}[ \t].*?)\{#([^\s{}]+)\}([ \t]*)$/;
+const fence = /^[ \t>]*(`{3,}|~{3,})/;
 
 /**
- * Docusaurus rewrites the legacy `:::tip Title` form to `:::tip[Title]` before
- * parsing; doing the same keeps every line and column of the file in place
- * (the title only gains brackets), so error positions stay exact.
+ * Docusaurus's own rewrites before parsing, applied outside code fences:
+ * - the legacy `:::tip Title` form becomes `:::tip[Title]`;
+ * - an explicit heading id `## Title {#my-id}` is escaped to `\{#my-id\}`, so
+ *   MDX reads it as text, not as a JavaScript expression; assignHeadingIds
+ *   then takes it off the heading and uses it as the id.
+ * Every line keeps its number and only gains characters at or after the
+ * change, so error positions stay exact up to it.
  */
 export function preprocess(source: string): string {
-  return source.replace(legacyAdmonitionTitle, (_m, prefix: string, kind: string, title: string) => {
-    const escaped = title.replace(/([[\]\\])/g, '\\$1');
-    return `${prefix}:::${kind}[${escaped}]`;
-  });
+  let open: string | null = null;
+  return source
+    .split('\n')
+    .map((line) => {
+      const marker = fence.exec(line)?.[1];
+      if (marker && (open === null || (marker[0] === open[0] && marker.length >= open.length))) {
+        open = open === null ? marker : null;
+        return line;
+      }
+      if (open !== null) return line;
+      const admonition = legacyAdmonitionTitle.exec(line);
+      if (admonition) {
+        const [, prefix, kind, title] = admonition;
+        return `${prefix}:::${kind}[${title!.replace(/([[\]\\])/g, '\\$1')}]`;
+      }
+      return line.replace(headingWithId, (_m, heading: string, id: string, trailing: string) => `${heading}\\{#${id}\\}${trailing}`);
+    })
+    .join('\n');
 }

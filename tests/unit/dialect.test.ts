@@ -127,6 +127,38 @@ describe('7. heading ids', () => {
   });
 });
 
+describe('explicit heading ids {#id}', () => {
+  test('are used as the id and taken off the text, in .mdx and .md; a code block keeps them verbatim', async () => {
+    const body = [
+      '# Week {#week}',
+      '',
+      '## 1. [GDPO](https://huggingface.co/papers/2601.05242) `nvidia` {#gdpo}',
+      '',
+      '### 요약 {#summary-ko}',
+      '',
+      '### 요약',
+      '',
+      '```md',
+      '## Not a heading {#kept}',
+      '```',
+    ].join('\n');
+    const content = writeContent({ 'r/20251201.mdx': body, 'r/20251202.md': body });
+    for (const slug of ['r/20251201', 'r/20251202']) {
+      const out = await renderFixture(content, slug);
+      expect(out, slug).toContain('<h3 id="summary-ko" class="group">요약<a href="#summary-ko"');
+      // The slugger never saw the explicit one, as in Docusaurus: the plain repeat gets the plain slug.
+      expect(out, slug).toContain('<h3 id="요약" class="group">요약<a href="#요약"');
+      expect(out, slug).toMatch(/<h2 id="gdpo"[^>]*>/);
+      expect(out, slug).not.toContain('{#gdpo}');
+      expect(out, slug).toContain('{#kept}');
+    }
+    const { buildIndex } = await import('@/lib/content/index');
+    const index = buildIndex(content, undefined, { drafts: true });
+    expect(index.bySlug.get('r/20251201')!.papers[0]).toMatchObject({ paperId: 'arxiv:2601.05242', anchor: 'gdpo', orgs: ['nvidia'], name: 'GDPO' });
+    expect(index.bySlug.get('r/20251201')!.title).toBe('Week');
+  });
+});
+
 describe('8. raw JSX, comments, prose colons', () => {
   test('details, br and comments', () => {
     expect(section('3-mimo-embodied-xiaomi')).toContain('<details><summary>더 보기</summary><p>Hidden <strong>text</strong>.</p></details>');
