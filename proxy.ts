@@ -4,8 +4,8 @@ import { loadCspManifest } from '@/lib/security/csp-manifest';
 
 /**
  * Every page and route gets a request id (logged with any server error, sent
- * back as x-request-id) and its Content-Security-Policy. Static files under
- * /_next/static carry the fixed headers from next.config.ts only.
+ * back as x-request-id) and its Content-Security-Policy. Next's own files
+ * under /_next/ carry the fixed headers from next.config.ts only.
  */
 export function proxy(request: NextRequest) {
   const requestId = crypto.randomUUID();
