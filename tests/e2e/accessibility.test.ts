@@ -1,18 +1,11 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import { expect, inject, test } from 'vitest';
-import type { Page } from 'playwright-core';
 import { buildIndex } from '../../lib/content/index';
-import { useBrowser, waitForHydration } from './browser';
+import { axeViolations as violations, useBrowser, waitForHydration } from './browser';
 import { Reader } from './client';
 
 const baseURL = inject('baseURL');
 const index = buildIndex(undefined, undefined, { drafts: false });
 const browser = useBrowser();
-
-async function violations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 const publicPages = ['/', index.reviews[0]!.url, '/papers', '/signin'];
 

@@ -1,3 +1,4 @@
+import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 
@@ -42,4 +43,10 @@ export function useBrowser(): () => Browser {
  */
 export async function waitForHydration(page: Page): Promise<void> {
   await expect.poll(() => page.locator('button[data-bookmark]').first().isEnabled()).toBe(true);
+}
+
+/** WCAG 2.1 A/AA violations axe finds on the page as it is now, one line each. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }

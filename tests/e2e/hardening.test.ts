@@ -2,7 +2,7 @@ import { encode } from 'next-auth/jwt';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { buildIndex } from '../../lib/content/index';
 import { startWithDatabaseDown, type LoggedApp } from '../support/server';
-import { useBrowser, waitForHydration } from './browser';
+import { axeViolations, useBrowser, waitForHydration } from './browser';
 import { Reader } from './client';
 
 const index = buildIndex(undefined, undefined, { drafts: false });
@@ -136,18 +136,21 @@ describe('with the database down', () => {
     expect(app.logs()).not.toContain(cookie.split('=')[1]!.slice(0, 40));
     expect(app.logs()).not.toContain('db-password-not-for-logs');
 
-    // What the reader sees once the page's scripts run (under its nonce policy).
-    const context = await browser().newContext({ baseURL: app.baseURL });
-    await context.addCookies([{ name: 'next-auth.session-token', value: cookie.split('=')[1]!, url: app.baseURL }]);
-    const page = await context.newPage();
-    await page.goto('/bookmarks');
-    const alert = page.getByRole('alert').filter({ hasText: 'Something went wrong' });
-    await expect.poll(() => alert.isVisible()).toBe(true);
-    expect(await page.getByRole('button', { name: 'Try again' }).isVisible()).toBe(true);
-    const digest = (await alert.textContent())!.match(/Reference: (\d+)/)?.[1];
-    expect(digest).toBeTruthy();
-    await expect.poll(() => app.logs()).toContain(`GET /bookmarks (render, digest ${digest})`);
-    await context.close();
+    // What the reader sees once the page's scripts run (under its nonce policy), light and dark.
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const context = await browser().newContext({ baseURL: app.baseURL, colorScheme });
+      await context.addCookies([{ name: 'next-auth.session-token', value: cookie.split('=')[1]!, url: app.baseURL }]);
+      const page = await context.newPage();
+      await page.goto('/bookmarks');
+      const alert = page.getByRole('alert').filter({ hasText: 'Something went wrong' });
+      await expect.poll(() => alert.isVisible()).toBe(true);
+      expect(await page.getByRole('button', { name: 'Try again' }).isVisible()).toBe(true);
+      const digest = (await alert.textContent())!.match(/Reference: (\d+)/)?.[1];
+      expect(digest).toBeTruthy();
+      await expect.poll(() => app.logs()).toContain(`GET /bookmarks (render, digest ${digest})`);
+      expect(await axeViolations(page), colorScheme).toEqual([]);
+      await context.close();
+    }
   });
 
   test('an API call fails with a JSON 500 and a logged request id, never a stack', async () => {
