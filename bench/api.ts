@@ -14,6 +14,8 @@ const READERS = CONNECTIONS;
 const databaseUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const papers = buildIndex(undefined, undefined, { drafts: false }).papers.map((p) => p.paperId);
 
+const reviewUrl = buildIndex(undefined, undefined, { drafts: false }).reviews[0]!.url;
+
 type Row = { backend: string; scenario: string; rps: number; p50: number; p99: number; ok: number; failed: number };
 
 async function signedInReaders(baseURL: string): Promise<Reader[]> {
@@ -30,7 +32,9 @@ async function signedInReaders(baseURL: string): Promise<Reader[]> {
 
 type Context = { reader?: Reader; on?: boolean };
 
-async function run(app: RunningApp, readers: Reader[], scenario: 'toggle bookmark' | 'load /bookmarks' | 'mixed'): Promise<Row> {
+type Scenario = 'toggle bookmark' | 'load /bookmarks' | 'mixed' | 'review page';
+
+async function run(app: RunningApp, readers: Reader[], scenario: Scenario): Promise<Row> {
   let next = 0;
   const reader = (context: Context) => (context.reader ??= readers[next++ % readers.length]!);
   const toggle = {
@@ -51,7 +55,9 @@ async function run(app: RunningApp, readers: Reader[], scenario: 'toggle bookmar
     path: '/bookmarks',
     setupRequest: (request: Record<string, unknown>, context: Context) => ({ ...request, headers: { cookie: reader(context).cookieHeader } }),
   };
-  const requests = scenario === 'toggle bookmark' ? [toggle] : scenario === 'load /bookmarks' ? [list] : [toggle, list];
+  // Prerendered HTML, through proxy.ts (its CSP hashes and request id): the floor every page view pays.
+  const page = { method: 'GET' as const, path: reviewUrl };
+  const requests = { 'toggle bookmark': [toggle], 'load /bookmarks': [list], mixed: [toggle, list], 'review page': [page] }[scenario];
   const result = await autocannon({ url: app.baseURL, connections: CONNECTIONS, duration: DURATION_S, requests: requests as never });
   return {
     backend: app.backend,
@@ -74,7 +80,7 @@ async function main() {
     try {
       const readers = await signedInReaders(app.baseURL);
       await run(app, readers, 'mixed'); // warm-up: JIT, route compilation, connection pool
-      for (const scenario of ['toggle bookmark', 'load /bookmarks', 'mixed'] as const) rows.push(await run(app, readers, scenario));
+      for (const scenario of ['toggle bookmark', 'load /bookmarks', 'mixed', 'review page'] as const) rows.push(await run(app, readers, scenario));
     } finally {
       await app.stop();
     }
