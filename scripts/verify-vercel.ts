@@ -112,6 +112,12 @@ export function checkVercelOutput(outputDir: string, projectDir = path.resolve(o
     if (untraced.length) problems.push(`${route} (function ${fn.name}) lacks ${untraced.length} of ${reviews.length} review files, e.g. ${untraced[0]}`);
   }
 
+  // The reader API and pages look papers up in the build's catalog; without it a cold start parses every review.
+  for (const route of [...FUNCTION_ROUTES.filter((r) => r !== '/api/auth/[...nextauth]'), '/bookmarks', '/notes']) {
+    const fn = functionAt(route);
+    if (fn && !fn.files.has('.next/paper-catalog.json')) problems.push(`${route} (function ${fn.name}) lacks .next/paper-catalog.json: its cold start would parse every review`);
+  }
+
   const assets = functionAt(ASSET_ROUTE);
   for (const image of walk(contentDir).filter((file) => contentTypeOf(file)?.startsWith('image/'))) {
     const route = `/content-assets/${image}`;
