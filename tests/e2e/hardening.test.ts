@@ -2,7 +2,7 @@ import { encode } from 'next-auth/jwt';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { buildIndex } from '../../lib/content/index';
 import { startWithDatabaseDown, type LoggedApp } from '../support/server';
-import { axeViolations, useBrowser, waitForHydration } from './browser';
+import { axeViolations, cspViolations, recordCspViolations, useBrowser, waitForHydration } from './browser';
 import { Reader } from './client';
 
 const index = buildIndex(undefined, undefined, { drafts: false });
@@ -174,19 +174,13 @@ describe('content security policy in the browser', () => {
         return { name: pair.slice(0, at), value: pair.slice(at + 1), url: baseURL };
       }),
     );
-    // Recorded by the page itself (this init script comes from the test driver, which CSP does not govern).
-    await context.addInitScript(() => {
-      (window as unknown as { __violations: string[] }).__violations = [];
-      document.addEventListener('securitypolicyviolation', (event) => {
-        (window as unknown as { __violations: string[] }).__violations.push(`${event.violatedDirective} ${event.blockedURI}`);
-      });
-    });
+    await recordCspViolations(context);
     const page = await context.newPage();
     const consoleCsp: string[] = [];
     page.on('console', (message) => {
       if (/Content Security Policy/i.test(message.text())) consoleCsp.push(message.text());
     });
-    const violations = () => page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
+    const violations = () => cspViolations(page);
 
     await page.goto(review.url);
     await waitForHydration(page);

@@ -24,7 +24,7 @@ export function buildApp(): void {
   if (build.status !== 0) throw new Error(`npm run build failed with code ${build.status}`);
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
