@@ -1,16 +1,12 @@
 import { expect, test } from 'vitest';
 import { listBookmarks, readerPaperStates, setBookmark } from '../../lib/bookmarks';
 import { InvalidPaginationError } from '../../lib/data-errors';
-import { describeEachBackend } from '../support/db';
+import { describeEachBackend, userFactory } from '../support/db';
 
 
 describeEachBackend('bookmarks', (getTestDb) => {
 
-  let n = 0;
-  async function newUser(): Promise<string> {
-    const { db } = getTestDb();
-    return (await db.user.create({ data: { email: `bookmarks-${++n}@example.com` } })).id;
-  }
+  const newUser = userFactory(getTestDb, 'bookmarks');
 
   test('setting true twice keeps one row with the first createdAt; false removes it', async () => {
     const { db } = getTestDb();

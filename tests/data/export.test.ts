@@ -14,7 +14,7 @@ import {
 } from '../../lib/export/reader-data';
 import { useAppTestDb } from '../support/app-db';
 import { writeContent } from '../support/content';
-import { createTestDb, describeEachBackend } from '../support/db';
+import { createTestDb, describeEachBackend, userFactory } from '../support/db';
 import { siteConfig } from '../../lib/site';
 
 // siteConfig is read once at import; the review links are absolute on this origin.
@@ -56,11 +56,7 @@ afterAll(() => vi.unstubAllEnvs());
 const jsonText = (data: Awaited<ReturnType<typeof readReaderData>>, at = new Date()) => [...readerDataJsonChunks(data, at)].join('');
 
 describeEachBackend('export and import', (getTestDb, backend) => {
-  let n = 0;
-  async function newUser(): Promise<string> {
-    const { db } = getTestDb();
-    return (await db.user.create({ data: { email: `export-${++n}@example.com` } })).id;
-  }
+  const newUser = userFactory(getTestDb, 'export');
 
   test('5,000 bookmarks and notes: Markdown, BibTeX and JSON contain every item and only this reader’s', async () => {
     const { db } = getTestDb();

@@ -11,16 +11,12 @@ import {
   NoteTooLongError,
   updateNote,
 } from '../../lib/notes';
-import { describeEachBackend } from '../support/db';
+import { describeEachBackend, userFactory } from '../support/db';
 
 
 describeEachBackend('notes', (getTestDb) => {
 
-  let n = 0;
-  async function newUser(): Promise<string> {
-    const { db } = getTestDb();
-    return (await db.user.create({ data: { email: `notes-${++n}@example.com` } })).id;
-  }
+  const newUser = userFactory(getTestDb, 'notes');
   const storedNotes = (userId: string) => getTestDb().db.note.findMany({ where: { userId }, orderBy: { id: 'asc' } });
 
   test('create, list, update and delete', async () => {

@@ -1,14 +1,11 @@
 import { expect, test } from 'vitest';
 import { setReadingStatus, type ReadingStatusValue } from '../../lib/reading-status';
-import { describeEachBackend } from '../support/db';
+import { describeEachBackend, userFactory } from '../support/db';
 
 
 describeEachBackend('reading status', (getTestDb) => {
 
-  let n = 0;
-  async function newUser(): Promise<string> {
-    return (await getTestDb().db.user.create({ data: { email: `status-${++n}@example.com` } })).id;
-  }
+  const newUser = userFactory(getTestDb, 'status');
   const rows = (userId: string) =>
     getTestDb().db.readingStatus.findMany({ where: { userId }, orderBy: { paperId: 'asc' }, select: { paperId: true, status: true } });
 

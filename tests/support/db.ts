@@ -124,3 +124,12 @@ async function dropAndClose(sql: SqlDatabase): Promise<void> {
     await sql.close();
   }
 }
+
+/**
+ * A function that creates a fresh reader (`<prefix>-<n>@example.com`) in the
+ * block's database and returns its id; each data suite makes its own.
+ */
+export function userFactory(getTestDb: () => TestDb, prefix: string): () => Promise<string> {
+  let n = 0;
+  return async () => (await getTestDb().db.user.create({ data: { email: `${prefix}-${++n}@example.com` } })).id;
+}
