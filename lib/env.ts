@@ -28,7 +28,7 @@ const schema = z
     GOOGLE_SECRET: optional,
   })
   .superRefine((env, ctx) => {
-    if (env.NODE_ENV === 'production' && !env.DATABASE_URL && !env.ALLOW_EMBEDDED_DATABASE) {
+    if (embeddedDatabaseRefused(env)) {
       ctx.addIssue({
         code: 'custom',
         path: ['DATABASE_URL'],
@@ -46,6 +46,14 @@ const schema = z
   });
 
 export type Env = z.infer<typeof schema>;
+
+/**
+ * Production runs on PostgreSQL; the embedded database only when self-hosting
+ * asked for it. The startup check and the database config both ask this.
+ */
+export function embeddedDatabaseRefused(env: { NODE_ENV?: string; DATABASE_URL?: string; ALLOW_EMBEDDED_DATABASE?: string }): boolean {
+  return env.NODE_ENV === 'production' && !env.DATABASE_URL?.trim() && !['1', 'true'].includes(env.ALLOW_EMBEDDED_DATABASE ?? '');
+}
 
 /** Parses the environment against the one schema; the error lists every problem at once. */
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {

@@ -4,6 +4,8 @@
  * a message that can echo stored data back (Prisma puts the query's arguments,
  * note text included, into its messages; driver errors can carry the URL).
  */
+import { headerValue, type AnyHeaders } from './request-headers';
+
 const ECHOES_ARGUMENTS = /^PrismaClient\w*Error$/;
 const CREDENTIAL_URL = /\b(postgres(?:ql)?|https?):\/\/[^\s'"]*@[^\s'"]*/gi;
 const MAX_MESSAGE = 300;
@@ -23,9 +25,8 @@ export function describeError(error: unknown): string {
 }
 
 /** The id the proxy gave this request (also sent back as `x-request-id`), or '-'. */
-export function requestIdOf(headers: Headers | Record<string, string | string[] | undefined>): string {
-  const value = headers instanceof Headers ? headers.get('x-request-id') : headers['x-request-id'];
-  const id = Array.isArray(value) ? value[0] : value;
+export function requestIdOf(headers: AnyHeaders): string {
+  const id = headerValue(headers, 'x-request-id');
   return id && /^[\w-]{1,64}$/.test(id) ? id : '-';
 }
 

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { embeddedDatabaseRefused } from '../env';
 
 /** Where the app's data lives: a PostgreSQL server, or the embedded PGlite folder. */
 export type DbConfig =
@@ -17,9 +18,9 @@ const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
 export function resolveDbConfig(env: NodeJS.ProcessEnv = process.env): DbConfig {
   const url = env.DATABASE_URL?.trim();
   if (url) return { kind: 'postgres', ...splitSchemaParam(url) };
-  // Same rule as the startup check (lib/env.ts), kept here too so no code path
-  // (a script, a function that skipped instrumentation) falls back silently.
-  if (env.NODE_ENV === 'production' && !['1', 'true'].includes(env.ALLOW_EMBEDDED_DATABASE ?? '')) {
+  // The startup check's rule, asked here too so no code path (a script, a
+  // function that skipped instrumentation) falls back silently.
+  if (embeddedDatabaseRefused(env)) {
     throw new Error('DATABASE_URL is not set: in production the embedded database is used only with ALLOW_EMBEDDED_DATABASE=1.');
   }
   // Built at run time so Next's file tracing never follows it into .data/.
