@@ -1,11 +1,6 @@
-import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { expect, test } from 'vitest';
 import { buildIndex } from '../../lib/content/index';
-import { freePort } from '../support/server';
+import { startDevServer } from '../support/server';
 import { cspViolations, recordCspViolations, useBrowser, waitForHydration } from './browser';
 
 const browser = useBrowser();
@@ -13,26 +8,15 @@ const review = buildIndex(undefined, undefined, { drafts: true }).reviews.find((
 
 // The README's quick start is `npm run dev`: under the development policy
 // (nonce on every page, eval for React's tooling) a review page must still
-// hydrate with no CSP violation. Next's dev server builds into .next/dev, so
-// it leaves the suite's production build alone.
+// hydrate with no CSP violation.
 test('npm run dev serves a review that hydrates under the development CSP', { timeout: 240_000 }, async () => {
-  const port = await freePort();
-  const dir = mkdtempSync(path.join(tmpdir(), 'dev-pglite-'));
-  const server = spawn(path.resolve('node_modules/.bin/next'), ['dev', '-p', String(port), '-H', 'localhost'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NODE_ENV: 'development', NEXT_TELEMETRY_DISABLED: '1', PGLITE_DIR: path.join(dir, 'db'), DATABASE_URL: '', NEXTAUTH_SECRET: randomBytes(32).toString('base64url') },
-  });
-  let logs = '';
-  server.stdout.on('data', (chunk) => (logs += chunk));
-  server.stderr.on('data', (chunk) => (logs += chunk));
-  const baseURL = `http://localhost:${port}`;
+  const app = await startDevServer();
   try {
-    await expect.poll(() => logs, { timeout: 60_000 }).toMatch(/Ready in/);
-    const response = await fetch(`${baseURL}${review.url}`);
+    const response = await fetch(`${app.baseURL}${review.url}`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-security-policy')).toMatch(/script-src 'self' 'nonce-[^']+' 'unsafe-eval'/);
 
-    const context = await browser().newContext({ baseURL });
+    const context = await browser().newContext({ baseURL: app.baseURL });
     await recordCspViolations(context);
     const page = await context.newPage();
     await page.goto(review.url);
@@ -41,8 +25,6 @@ test('npm run dev serves a review that hydrates under the development CSP', { ti
     expect(await cspViolations(page)).toEqual([]);
     await context.close();
   } finally {
-    server.kill('SIGTERM');
-    await new Promise((resolve) => (server.exitCode === null ? server.once('exit', resolve) : resolve(null)));
-    rmSync(dir, { recursive: true, force: true });
+    await app.stop();
   }
 });

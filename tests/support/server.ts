@@ -24,7 +24,7 @@ export function buildApp(): void {
   if (build.status !== 0) throw new Error(`npm run build failed with code ${build.status}`);
 }
 
-export function freePort(): Promise<number> {
+function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -38,7 +38,7 @@ export function freePort(): Promise<number> {
 async function waitForServer(url: string, server: ChildProcess, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`next start exited with code ${server.exitCode}`);
+    if (server.exitCode !== null) throw new Error(`next exited with code ${server.exitCode}`);
     try {
       if ((await fetch(url)).status < 500) return;
     } catch {
@@ -46,16 +46,32 @@ async function waitForServer(url: string, server: ChildProcess, timeoutMs = 60_0
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`next start did not answer at ${url} within ${timeoutMs / 1000}s`);
+  throw new Error(`next did not answer at ${url} within ${timeoutMs / 1000}s`);
 }
 
-async function startServer(backend: Backend, env: Record<string, string>, cleanup: () => Promise<void>, captureLogs = false): Promise<LoggedApp> {
+type ServerOptions = { captureLogs?: boolean; mode?: 'start' | 'dev' };
+
+async function startServer(
+  backend: Backend,
+  env: Record<string, string>,
+  cleanup: () => Promise<void>,
+  { captureLogs = false, mode = 'start' }: ServerOptions = {},
+): Promise<LoggedApp> {
   const port = await freePort();
-  const baseURL = `http://127.0.0.1:${port}`;
+  // Next 16's dev server refuses its HMR socket to pages on 127.0.0.1; it expects localhost.
+  const host = mode === 'dev' ? 'localhost' : '127.0.0.1';
+  const baseURL = `http://${host}:${port}`;
   const secret = randomBytes(32).toString('base64url');
-  const server = spawn(bin('next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
+  const server = spawn(bin('next'), [mode, '-p', String(port), '-H', host], {
     stdio: ['ignore', captureLogs ? 'pipe' : 'inherit', captureLogs ? 'pipe' : 'inherit'],
-    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', NEXTAUTH_URL: baseURL, NEXTAUTH_SECRET: secret, ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: mode === 'dev' ? 'development' : 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+      NEXTAUTH_URL: baseURL,
+      NEXTAUTH_SECRET: secret,
+      ...env,
+    },
   });
   let logs = '';
   server.stdout?.on('data', (chunk) => (logs += chunk));
@@ -68,7 +84,8 @@ async function startServer(backend: Backend, env: Record<string, string>, cleanu
     await cleanup();
   };
   try {
-    await waitForServer(baseURL, server);
+    // The dev server compiles the page it is first asked for.
+    await waitForServer(baseURL, server, mode === 'dev' ? 180_000 : 60_000);
   } catch (error) {
     await stop();
     throw error;
@@ -82,13 +99,25 @@ async function startServer(backend: Backend, env: Record<string, string>, cleanu
  */
 export async function startWithDatabaseDown(): Promise<LoggedApp> {
   const port = await freePort();
-  return startServer('postgres', { DATABASE_URL: `postgres://app:db-password-not-for-logs@127.0.0.1:${port}/app` }, async () => {}, true);
+  return startServer('postgres', { DATABASE_URL: `postgres://app:db-password-not-for-logs@127.0.0.1:${port}/app` }, async () => {}, { captureLogs: true });
 }
 
 /** `next start` on a fresh embedded database folder, removed on stop. */
 export function startOnPglite(): Promise<RunningApp> {
   const dir = mkdtempSync(path.join(tmpdir(), 'app-pglite-'));
   return startServer('pglite', { PGLITE_DIR: path.join(dir, 'db'), DATABASE_URL: '', ALLOW_EMBEDDED_DATABASE: '1' }, async () => rmSync(dir, { recursive: true, force: true }));
+}
+
+/**
+ * `next dev` (what `npm run dev` runs) on a fresh embedded database folder,
+ * logs captured. It builds into .next/dev, leaving the suite's build alone.
+ */
+export function startDevServer(): Promise<LoggedApp> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'dev-pglite-'));
+  return startServer('pglite', { PGLITE_DIR: path.join(dir, 'db'), DATABASE_URL: '' }, async () => rmSync(dir, { recursive: true, force: true }), {
+    captureLogs: true,
+    mode: 'dev',
+  });
 }
 
 /** `next start` on a fresh, migrated schema of a PostgreSQL database, dropped on stop. */
