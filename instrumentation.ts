@@ -5,12 +5,12 @@ import type { Instrumentation } from 'next';
  * replaces NEXT_RUNTIME at build time, so the Edge bundle never includes it.
  */
 export async function register() {
-  if (process.env.NEXT_RUNTIME === 'nodejs') await import('./lib/startup-check');
+  if (process.env.NEXT_RUNTIME === 'nodejs') await import('@/lib/config/startup-check');
 }
 
 /** Page and route failures: one redacted line with the request id and the digest the error page shows. */
 export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
-  const { logServerError, requestIdOf } = await import('./lib/log');
+  const { logServerError, requestIdOf } = await import('@/lib/http/log');
   const digest = (error as { digest?: string }).digest;
   logServerError(`${request.method} ${request.path.split('?')[0]} (${context.routeType}${digest ? `, digest ${digest}` : ''})`, requestIdOf(request.headers), error);
 };

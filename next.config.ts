@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import type { NextConfig } from 'next';
 import { PHASE_PRODUCTION_BUILD } from 'next/constants';
-import { parseEnv } from './lib/env';
+import { parseEnv } from './lib/config/env';
 import { securityHeaders } from './lib/security/headers';
 
 /**

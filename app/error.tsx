@@ -1,6 +1,6 @@
 'use client';
 
-import { ErrorMessage } from '@/components/error-message';
+import { ErrorMessage } from '@/components/layout/error-message';
 
 export default function Error({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return <ErrorMessage digest={error.digest} onRetry={reset} />;

@@ -1,7 +1,7 @@
 'use client';
 
-import './globals.css';
-import { ErrorMessage } from '@/components/error-message';
+import '@/app/globals.css';
+import { ErrorMessage } from '@/components/layout/error-message';
 
 // Replaces the root layout when it fails itself, so it brings its own <html>.
 export default function GlobalError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {

@@ -1,10 +1,10 @@
 import 'katex/dist/katex.min.css';
-import './globals.css';
+import '@/app/globals.css';
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
-import { SiteFooter } from '@/components/site-footer';
-import { SiteHeader } from '@/components/site-header';
-import { siteConfig } from '@/lib/site';
+import { SiteFooter } from '@/components/layout/site-footer';
+import { SiteHeader } from '@/components/layout/site-header';
+import { siteConfig } from '@/lib/config/site';
 
 export const metadata: Metadata = {
   metadataBase: new URL(siteConfig.url),

@@ -1,6 +1,6 @@
 import type { MetadataRoute } from 'next';
-import { robotsConfig } from '@/lib/feeds/sitemap';
-import { siteConfig } from '@/lib/site';
+import { robotsConfig } from '@/lib/seo/sitemap';
+import { siteConfig } from '@/lib/config/site';
 
 export const dynamic = 'force-static';
 

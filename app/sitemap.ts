@@ -1,7 +1,7 @@
 import type { MetadataRoute } from 'next';
-import { getContentIndex } from '@/lib/content/index';
-import { sitemapEntries } from '@/lib/feeds/sitemap';
-import { siteConfig } from '@/lib/site';
+import { getContentIndex } from '@/lib/content/index/content-index';
+import { sitemapEntries } from '@/lib/seo/sitemap';
+import { siteConfig } from '@/lib/config/site';
 
 // Built from content/ alone, once per build.
 export const dynamic = 'force-static';

@@ -4,9 +4,9 @@
 // BENCH_SKIP_BUILD=1.
 import { cpus, totalmem } from 'node:os';
 import autocannon from 'autocannon';
-import { buildIndex } from '../lib/content/index';
-import { Reader } from '../tests/e2e/client';
-import { buildApp, startOnPglite, startOnPostgres, type RunningApp } from '../tests/support/server';
+import { buildIndex } from '@/lib/content/index/content-index';
+import { Reader } from '@/tests/e2e/client';
+import { buildApp, startOnPglite, startOnPostgres, type RunningApp } from '@/tests/support/server';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 10);

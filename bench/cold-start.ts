@@ -7,10 +7,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
-import { buildIndex } from '../lib/content/index';
-import { Reader } from '../tests/e2e/client';
-import { startOnPglite } from '../tests/support/server';
-import { writeSyntheticContent } from './synthetic';
+import { buildIndex } from '@/lib/content/index/content-index';
+import { Reader } from '@/tests/e2e/client';
+import { startOnPglite } from '@/tests/support/server';
+import { writeSyntheticContent } from '@/bench/synthetic';
 
 const total = Number(process.argv[2] ?? process.env.BENCH_REVIEWS ?? 500);
 const RUNS = 5;

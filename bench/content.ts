@@ -5,8 +5,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { buildIndex } from '../lib/content/index';
-import { writeSyntheticContent } from './synthetic';
+import { buildIndex } from '@/lib/content/index/content-index';
+import { writeSyntheticContent } from '@/bench/synthetic';
 
 const total = Number(process.argv[2] ?? process.env.BENCH_REVIEWS ?? 500);
 const sizes = [Math.round(total / 2), total];

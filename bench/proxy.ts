@@ -7,8 +7,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import autocannon from 'autocannon';
-import { buildIndex } from '../lib/content/index';
-import { startOnPglite, type RunningApp } from '../tests/support/server';
+import { buildIndex } from '@/lib/content/index/content-index';
+import { startOnPglite, type RunningApp } from '@/tests/support/server';
 
 const ROUNDS = 3;
 const CONNECTIONS = 50;

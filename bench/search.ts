@@ -7,11 +7,11 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { create, insertMultiple, load, save, search as oramaSearch, type AnyOrama, type RawData } from '@orama/orama';
 import FlexSearch from 'flexsearch';
-import { buildIndex } from '../lib/content/index';
-import { buildSearchDocuments, type SearchDocument } from '../lib/search/documents';
-import { loadSearchIndex, search, serializeSearchIndex } from '../lib/search/engine';
-import { terms } from '../lib/search/tokenize';
-import { writeSyntheticContent } from './synthetic';
+import { buildIndex } from '@/lib/content/index/content-index';
+import { buildSearchDocuments, type SearchDocument } from '@/lib/search/documents';
+import { loadSearchIndex, search, serializeSearchIndex } from '@/lib/search/engine';
+import { terms } from '@/lib/search/tokenize';
+import { writeSyntheticContent } from '@/bench/synthetic';
 
 const total = Number(process.argv[2] ?? process.env.BENCH_REVIEWS ?? 1000);
 const runs = 20;
@@ -135,7 +135,7 @@ async function measure(candidate: Candidate, docs: SearchDocument[]) {
  */
 async function measureInBrowser(docs: SearchDocument[]) {
   const { build } = await import('esbuild');
-  const { launchBrowser } = await import('../tests/e2e/browser');
+  const { launchBrowser } = await import('@/tests/e2e/browser');
   const bundle = await build({ entryPoints: ['lib/search/engine.ts'], bundle: true, format: 'iife', globalName: 'SearchEngine', write: false, platform: 'browser' });
   const json = serializeSearchIndex(docs);
   const browser = await launchBrowser();
@@ -145,7 +145,7 @@ async function measureInBrowser(docs: SearchDocument[]) {
     await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
     return await page.evaluate(
       ({ json, queries, runs }) => {
-        const engine = (globalThis as unknown as { SearchEngine: typeof import('../lib/search/engine') }).SearchEngine;
+        const engine = (globalThis as unknown as { SearchEngine: typeof import('@/lib/search/engine') }).SearchEngine;
         const loadStarted = performance.now();
         const index = engine.loadSearchIndex(json);
         const loadMs = performance.now() - loadStarted;

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { png } from '../tests/support/content';
+import { png } from '@/tests/support/content';
 
 const months = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const orgs = ['nvidia', 'meta', 'google', 'deepseek', 'xiaomi', 'nyu', 'cmu', 'alibaba'];

@@ -1,5 +1,5 @@
-import { checkContent } from '../lib/content/check';
-import { formatProblem } from '../lib/content/problems';
+import { checkContent } from '@/lib/content/check';
+import { formatProblem } from '@/lib/content/source/problems';
 
 const started = performance.now();
 const { problems, reviews } = await checkContent();

@@ -1,9 +1,9 @@
 // `npm run db:migrate`: applies pending prisma/migrations to the app's
 // database (DATABASE_URL, or the embedded PGlite folder) with the app's own
 // driver, recording them in _prisma_migrations exactly like `prisma migrate deploy`.
-import { resolveDbConfig } from '../lib/db/config';
-import { applyMigrations } from '../lib/db/migrate';
-import { openSql } from '../lib/db/sql';
+import { resolveDbConfig } from '@/lib/db/config';
+import { applyMigrations } from '@/lib/db/migrate';
+import { openSql } from '@/lib/db/sql';
 
 async function main(): Promise<void> {
   // Poolers (Neon, Supabase) hand out a pooled DATABASE_URL that cannot hold the

@@ -8,10 +8,10 @@
 //   look papers up without parsing every review on a cold start.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { PAPER_CATALOG_FILE, paperCatalogFile } from '../lib/content/catalog';
-import { buildIndex } from '../lib/content/index';
-import { CSP_MANIFEST_FILE, type CspHashManifest } from '../lib/security/csp';
-import { inlineScriptHashes } from '../lib/security/inline-scripts';
+import { PAPER_CATALOG_FILE, paperCatalogFile } from '@/lib/content/index/catalog';
+import { buildIndex } from '@/lib/content/index/content-index';
+import { CSP_MANIFEST_FILE, type CspHashManifest } from '@/lib/security/csp';
+import { inlineScriptHashes } from '@/lib/security/inline-scripts';
 
 const distDir = path.resolve(process.env.NEXT_DIST_DIR || '.next');
 const serverDir = path.join(distDir, 'server');

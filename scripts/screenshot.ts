@@ -1,5 +1,5 @@
 // Dev aid: `tsx scripts/screenshot.ts <url> <out.png> [mobile] [dark]` to look at a page as a reader would.
-import { launchBrowser } from '../tests/e2e/browser';
+import { launchBrowser } from '@/tests/e2e/browser';
 
 const [url, out, ...flags] = process.argv.slice(2);
 if (!url || !out) throw new Error('usage: tsx scripts/screenshot.ts <url> <out.png> [mobile] [dark] [full]');

@@ -21,9 +21,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, statSyn
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { contentTypeOf } from '../lib/content/assets';
-import { listContentFiles } from '../lib/content/files';
-import { buildIndex } from '../lib/content/index';
+import { contentTypeOf } from '@/lib/content/source/assets';
+import { listContentFiles } from '@/lib/content/source/files';
+import { buildIndex } from '@/lib/content/index/content-index';
 
 // Vercel's own limit (@vercel/build-utils MAX_LAMBDA_UNCOMPRESSED_SIZE).
 const MAX_FUNCTION_MB = 250;

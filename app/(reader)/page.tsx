@@ -1,4 +1,4 @@
-import { ReviewList } from '@/components/review-list';
+import { ReviewList } from '@/components/review/review-list';
 
 export default function HomePage() {
   return <ReviewList page={1} />;

@@ -1,4 +1,4 @@
-import { getContentIndex } from '@/lib/content/index';
+import { getContentIndex } from '@/lib/content/index/content-index';
 import { buildSearchDocuments } from '@/lib/search/documents';
 import { serializeSearchIndex } from '@/lib/search/engine';
 

@@ -1,7 +1,7 @@
 'use client';
 
-import { signOut } from '@/lib/auth-client';
-import { signInUrl, useReaderState } from './reader-store';
+import { signOut } from '@/lib/auth/client';
+import { signInUrl, useReaderState } from '@/components/reader/reader-store';
 
 /** The header's reader corner: a client island so every page stays static. */
 export function AccountMenu() {

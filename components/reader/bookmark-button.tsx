@@ -1,8 +1,8 @@
 'use client';
 
-import { InlineError } from './inline-error';
+import { InlineError } from '@/components/reader/inline-error';
 import { useEffect, useState } from 'react';
-import { send, signInUrl, updateReaderState, useReaderState } from './reader-store';
+import { send, signInUrl, updateReaderState, useReaderState } from '@/components/reader/reader-store';
 
 const PENDING_KEY = 'papers-review:pending-bookmark';
 

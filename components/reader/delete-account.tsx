@@ -1,8 +1,8 @@
 'use client';
 
 import { useState } from 'react';
-import { signOut } from '@/lib/auth-client';
-import { send } from './reader-store';
+import { signOut } from '@/lib/auth/client';
+import { send } from '@/components/reader/reader-store';
 
 export function DeleteAccount() {
   const [confirm, setConfirm] = useState('');

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { loadReaderState } from './reader-store';
+import { loadReaderState } from '@/components/reader/reader-store';
 
 // Same limit as app/api/import: refusing here saves uploading 20 MB for a 413.
 const MAX_IMPORT_BYTES = 20 * 1024 * 1024;

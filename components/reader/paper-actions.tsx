@@ -1,7 +1,7 @@
 'use client';
 
-import { BookmarkButton } from './bookmark-button';
-import { StatusSelect } from './status-select';
+import { BookmarkButton } from '@/components/reader/bookmark-button';
+import { StatusSelect } from '@/components/reader/status-select';
 
 /** Bookmark and reading status under a paper heading, as one island. */
 export function PaperActions({ paperId, anchorHref }: { paperId: string; anchorHref: string }) {

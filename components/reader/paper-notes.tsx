@@ -1,8 +1,8 @@
 'use client';
 
 import { useCallback, useEffect, useState } from 'react';
-import { NoteEditor } from './note-editor';
-import { send, updateReaderState, useReaderState } from './reader-store';
+import { NoteEditor } from '@/components/reader/note-editor';
+import { send, updateReaderState, useReaderState } from '@/components/reader/reader-store';
 
 type Note = { id: string; body: string; html: string; updatedAt: string };
 

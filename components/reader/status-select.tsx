@@ -1,9 +1,9 @@
 'use client';
 
-import { InlineError } from './inline-error';
+import { InlineError } from '@/components/reader/inline-error';
 import { useState } from 'react';
-import { readingStatusLabels } from '@/lib/reading-status-labels';
-import { send, updateReaderState, useReaderState, type ReadingStatus } from './reader-store';
+import { readingStatusLabels } from '@/lib/reader/reading-status-labels';
+import { send, updateReaderState, useReaderState, type ReadingStatus } from '@/components/reader/reader-store';
 
 
 /** Reading status next to the bookmark; only shown to a signed-in reader. */

@@ -2,8 +2,8 @@
 
 import { useEffect, useRef, useState } from 'react';
 import type { SearchHit, SearchIndex } from '@/lib/search/engine';
-import { useReaderState } from '../reader/reader-store';
-import { Highlighted } from './highlighted';
+import { useReaderState } from '@/components/reader/reader-store';
+import { Highlighted } from '@/components/search/highlighted';
 
 type Engine = typeof import('@/lib/search/engine');
 type NoteHit = { noteId: string; href: string; paper: string; excerpt: { text: string; ranges: [number, number][] } };

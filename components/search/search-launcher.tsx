@@ -14,7 +14,7 @@ export function SearchLauncher() {
   const [signal, setSignal] = useState(0);
 
   function load() {
-    return import('./search-dialog').then((module) => setDialog(() => module.SearchDialog));
+    return import('@/components/search/search-dialog').then((module) => setDialog(() => module.SearchDialog));
   }
 
   function open() {

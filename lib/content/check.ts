@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { DOCS_PREFIX, contentRoot } from './files';
-import { buildIndex, type ContentIndex } from './index';
-import { compileProblems } from './mdx-options';
-import type { LinkRef, Review } from './parse';
-import type { ContentProblem } from './problems';
-import { resolveFileLink } from './transforms';
+import { DOCS_PREFIX, contentRoot } from '@/lib/content/source/files';
+import { buildIndex, type ContentIndex } from '@/lib/content/index/content-index';
+import { compileProblems } from '@/lib/content/render/mdx-options';
+import type { LinkRef, Review } from '@/lib/content/source/parse-review';
+import type { ContentProblem } from '@/lib/content/source/problems';
+import { resolveFileLink } from '@/lib/content/source/transforms';
 
 const appRoutes = [/^\/$/, /^\/papers\/?$/, /^\/page\/\d+$/];
 

@@ -1,5 +1,5 @@
-import { PrismaClient } from '../generated/prisma/client';
-import type { SqlDatabase } from './sql';
+import { PrismaClient } from '@/lib/generated/prisma/client';
+import type { SqlDatabase } from '@/lib/db/sql';
 
 /** A Prisma client over the same driver (pg pool or PGlite instance) as `db`. */
 export async function createPrismaClient(db: SqlDatabase): Promise<PrismaClient> {

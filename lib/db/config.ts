@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { embeddedDatabaseRefused } from '../env';
+import { embeddedDatabaseRefused } from '@/lib/config/env';
 
 /** Where the app's data lives: a PostgreSQL server, or the embedded PGlite folder. */
 export type DbConfig =

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { checksumMatches, readMigrationFiles, type MigrationFile } from './migration-files';
-import type { SqlDatabase, SqlSession } from './sql';
+import { checksumMatches, readMigrationFiles, type MigrationFile } from '@/lib/db/migration-files';
+import type { SqlDatabase, SqlSession } from '@/lib/db/sql';
 
 export interface MigrateOptions {
   /** Defaults to prisma/migrations under the working directory. */

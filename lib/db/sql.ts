@@ -1,7 +1,7 @@
 import type { PGlite } from '@electric-sql/pglite';
 import type { Pool } from 'pg';
-import { isInMemoryDir, type DbConfig } from './config';
-import { acquirePgliteLock } from './pglite-lock';
+import { isInMemoryDir, type DbConfig } from '@/lib/db/config';
+import { acquirePgliteLock } from '@/lib/db/pglite-lock';
 
 /** One database session: statements run in order on the same connection. */
 export interface SqlSession {

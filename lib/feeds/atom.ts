@@ -1,5 +1,5 @@
-import type { FeedChannel, FeedItem } from './types';
-import { attributes, element } from './xml';
+import type { FeedChannel, FeedItem } from '@/lib/feeds/types';
+import { attributes, element } from '@/lib/feeds/xml';
 
 /** Atom 1.0 (RFC 4287) with the full review as escaped HTML content. */
 export function buildAtom(channel: FeedChannel, items: FeedItem[]): string {

@@ -1,4 +1,4 @@
-import type { HostNode } from './static-tree';
+import type { HostNode } from '@/lib/feeds/static-tree';
 
 /**
  * Serializes host nodes to HTML the way react-dom/server's

@@ -1,9 +1,9 @@
 import 'server-only';
-import type { ContentIndex, Review } from '@/lib/content/index';
-import { otherAppearances } from '@/lib/content/paper-lookup';
-import { renderReview } from '@/lib/content/render';
-import { absoluteUrl, siteOrigin } from './absolute-url';
-import { feedHtml } from './review-html';
+import type { ContentIndex, Review } from '@/lib/content/index/content-index';
+import { otherAppearances } from '@/lib/content/index/paper-lookup';
+import { renderReview } from '@/components/review/review-body';
+import { absoluteUrl, siteOrigin } from '@/lib/feeds/absolute-url';
+import { feedHtml } from '@/lib/feeds/review-html';
 
 /**
  * A review's full HTML for feeds, from the same compiled MDX as its page.

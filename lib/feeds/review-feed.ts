@@ -1,9 +1,9 @@
-import { orgHref } from '@/lib/content/browse-urls';
-import type { ContentIndex, Review } from '@/lib/content/index';
-import { absoluteUrl, siteOrigin } from './absolute-url';
-import { buildAtom } from './atom';
-import { buildRss } from './rss';
-import type { FeedChannel, FeedItem } from './types';
+import { orgHref } from '@/lib/content/index/urls';
+import type { ContentIndex, Review } from '@/lib/content/index/content-index';
+import { absoluteUrl, siteOrigin } from '@/lib/feeds/absolute-url';
+import { buildAtom } from '@/lib/feeds/atom';
+import { buildRss } from '@/lib/feeds/rss';
+import type { FeedChannel, FeedItem } from '@/lib/feeds/types';
 
 /** How many reviews a feed carries: a few months of weekly reviews. */
 export const FEED_SIZE = 20;

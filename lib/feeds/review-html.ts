@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
-import { absoluteUrl } from './absolute-url';
-import { toHtml } from './html';
-import { resolveTree } from './static-tree';
+import { absoluteUrl } from '@/lib/feeds/absolute-url';
+import { toHtml } from '@/lib/feeds/html';
+import { resolveTree } from '@/lib/feeds/static-tree';
 
 const URL_PROPS = ['src', 'href', 'poster', 'xlinkHref'];
 

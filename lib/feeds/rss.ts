@@ -1,5 +1,5 @@
-import type { FeedChannel, FeedItem } from './types';
-import { attributes, cdata, element } from './xml';
+import type { FeedChannel, FeedItem } from '@/lib/feeds/types';
+import { attributes, cdata, element } from '@/lib/feeds/xml';
 
 /** RFC 822 date for RSS 2.0 (`Fri, 21 Nov 2025 00:00:00 GMT`). */
 export function rfc822(iso: string): string {

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import type { Heading, Nodes, Root, RootContent } from 'mdast';
-import { restoreUnusedDirectives } from '@/lib/content/directives';
-import type { ContentIndex, Review } from '@/lib/content/index';
-import { assignHeadingIds, headingText } from '@/lib/content/slugs';
-import { parseMarkdown } from '@/lib/content/parser';
-import { formatOf, preprocess } from '@/lib/content/syntax';
-import { normalize } from './tokenize';
+import { restoreUnusedDirectives } from '@/lib/content/source/directives';
+import type { ContentIndex, Review } from '@/lib/content/index/content-index';
+import { assignHeadingIds, headingText } from '@/lib/content/source/slugs';
+import { parseMarkdown } from '@/lib/content/source/markdown';
+import { formatOf, preprocess } from '@/lib/content/source/syntax';
+import { normalize } from '@/lib/search/tokenize';
 
 export type SearchDocumentKind = 'review' | 'paper' | 'section';
 

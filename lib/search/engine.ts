@@ -4,8 +4,8 @@
 // fuzzy Hangul bigram would match almost any bigram) and reports which
 // indexed terms matched, which highlighting needs (see docs/search.md).
 import MiniSearch, { type Options, type SearchOptions } from 'minisearch';
-import type { SearchDocument, SearchDocumentKind } from './documents';
-import { isCjkTerm, normalize, terms, tokenize } from './tokenize';
+import type { SearchDocument, SearchDocumentKind } from '@/lib/search/documents';
+import { isCjkTerm, normalize, terms, tokenize } from '@/lib/search/tokenize';
 
 export const searchFields = ['title', 'subtitle', 'orgs', 'review', 'text'] as const;
 export type SearchField = (typeof searchFields)[number];

@@ -1,5 +1,5 @@
-import { buildOutputPath, readBuildOutput } from '../build-output';
-import { CSP_MANIFEST_FILE, type CspHashManifest } from './csp';
+import { buildOutputPath, readBuildOutput } from '@/lib/config/build-output';
+import { CSP_MANIFEST_FILE, type CspHashManifest } from '@/lib/security/csp';
 
 const empty: CspHashManifest = { routes: {}, fallback: [] };
 let cached: CspHashManifest | undefined;

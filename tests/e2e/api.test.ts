@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, inject, test } from 'vitest';
-import { buildIndex } from '../../lib/content/index';
-import { Reader } from './client';
+import { buildIndex } from '@/lib/content/index/content-index';
+import { Reader } from '@/tests/e2e/client';
 
 const index = buildIndex(undefined, undefined, { drafts: false });
 const [p1, p2] = index.papers.map((paper) => paper.paperId) as [string, string];

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from 'vitest';
-import { listContentFiles } from '../../lib/content/files';
-import { buildIndex } from '../../lib/content/index';
+import { listContentFiles } from '@/lib/content/source/files';
+import { buildIndex } from '@/lib/content/index/content-index';
 
 // Serverless deployments ship only the files traced into each function: every
 // route that looks papers up in content/ must carry it. Runs on the build the

@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
-import { buildIndex } from '../../lib/content/index';
-import { startDevServer } from '../support/server';
-import { cspViolations, recordCspViolations, useBrowser, waitForHydration } from './browser';
+import { buildIndex } from '@/lib/content/index/content-index';
+import { startDevServer } from '@/tests/support/server';
+import { cspViolations, recordCspViolations, useBrowser, waitForHydration } from '@/tests/e2e/browser';
 
 const browser = useBrowser();
 const review = buildIndex(undefined, undefined, { drafts: true }).reviews.find((r) => !r.draft)!;

@@ -1,5 +1,5 @@
 import { expect, inject, test } from 'vitest';
-import { buildIndex } from '../../lib/content/index';
+import { buildIndex } from '@/lib/content/index/content-index';
 
 const baseURL = inject('baseURL');
 const index = buildIndex(undefined, undefined, { drafts: false });

@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { buildApp, startOnPglite, startOnPostgres, type Backend, type RunningApp } from '../support/server';
+import { buildApp, startOnPglite, startOnPostgres, type Backend, type RunningApp } from '@/tests/support/server';
 
 declare module 'vitest' {
   export interface ProvidedContext {

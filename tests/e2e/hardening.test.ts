@@ -1,9 +1,9 @@
 import { encode } from 'next-auth/jwt';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { buildIndex } from '../../lib/content/index';
-import { startWithDatabaseDown, type LoggedApp } from '../support/server';
-import { axeViolations, cspViolations, recordCspViolations, useBrowser, waitForHydration } from './browser';
-import { Reader } from './client';
+import { buildIndex } from '@/lib/content/index/content-index';
+import { startWithDatabaseDown, type LoggedApp } from '@/tests/support/server';
+import { axeViolations, cspViolations, recordCspViolations, useBrowser, waitForHydration } from '@/tests/e2e/browser';
+import { Reader } from '@/tests/e2e/client';
 
 const index = buildIndex(undefined, undefined, { drafts: false });
 // A review with figures (zoom) and math (KaTeX): every sample review has both.

@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { expect, inject, test } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { buildIndex } from '../../lib/content/index';
-import { useBrowser } from './browser';
+import { buildIndex } from '@/lib/content/index/content-index';
+import { useBrowser } from '@/tests/e2e/browser';
 
 const baseURL = inject('baseURL');
 const index = buildIndex(undefined, undefined, { drafts: false });

@@ -1,8 +1,8 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { buildIndex } from '../../lib/content/index';
-import { useBrowser } from './browser';
+import { buildIndex } from '@/lib/content/index/content-index';
+import { useBrowser } from '@/tests/e2e/browser';
 
 const baseURL = inject('baseURL');
 const index = buildIndex(undefined, undefined, { drafts: false });

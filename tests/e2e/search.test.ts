@@ -1,7 +1,7 @@
 import { expect, inject, test } from 'vitest';
-import { buildIndex } from '../../lib/content/index';
-import { useBrowser, waitForHydration } from './browser';
-import { Reader } from './client';
+import { buildIndex } from '@/lib/content/index/content-index';
+import { useBrowser, waitForHydration } from '@/tests/e2e/browser';
+import { Reader } from '@/tests/e2e/client';
 
 const baseURL = inject('baseURL');
 const index = buildIndex(undefined, undefined, { drafts: false });

@@ -1,5 +1,5 @@
 import { expect, vi } from 'vitest';
-import type { PrismaClient } from '../../lib/db';
+import type { PrismaClient } from '@/lib/db/connection';
 
 /**
  * Setup file: the app's data modules call getDb(); in data tests it returns
@@ -13,7 +13,7 @@ export function useAppTestDb(db: PrismaClient | undefined): void {
 }
 
 if (!/pglite-lock\.test\.ts$/.test(expect.getState().testPath ?? '')) {
-  vi.doMock('../../lib/db', () => ({
+  vi.doMock('@/lib/db/connection', () => ({
     getDb: async () => {
       if (!slot.__appTestDb) throw new Error('No test database: wrap the test in describeEachBackend.');
       return slot.__appTestDb;

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe } from 'vitest';
-import type { PrismaClient } from '../../lib/db';
-import { useAppTestDb } from './app-db';
-import { createPrismaClient } from '../../lib/db/client';
-import { splitSchemaParam } from '../../lib/db/config';
-import { applyMigrations, type MigrateOptions } from '../../lib/db/migrate';
-import { openSql, type SqlDatabase } from '../../lib/db/sql';
+import type { PrismaClient } from '@/lib/db/connection';
+import { useAppTestDb } from '@/tests/support/app-db';
+import { createPrismaClient } from '@/lib/db/client';
+import { splitSchemaParam } from '@/lib/db/config';
+import { applyMigrations, type MigrateOptions } from '@/lib/db/migrate';
+import { openSql, type SqlDatabase } from '@/lib/db/sql';
 
 /**
  * Data tests run on the embedded PGlite always, and once more on a real

@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
-import { buildIndex } from '@/lib/content/index';
-import { otherAppearances } from '@/lib/content/paper-lookup';
-import { renderReview } from '@/lib/content/render';
+import { buildIndex } from '@/lib/content/index/content-index';
+import { otherAppearances } from '@/lib/content/index/paper-lookup';
+import { renderReview } from '@/components/review/review-body';
 
 /** Renders one review of a content folder to the HTML a reader's browser receives. */
 export async function renderFixture(root: string, slug: string): Promise<string> {

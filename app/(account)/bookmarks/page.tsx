@@ -1,17 +1,17 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { z } from 'zod';
-import { OrgBadges } from '@/components/org-badges';
+import { OrgBadges } from '@/components/paper/org-badges';
 import { PageLinks } from '@/components/page-links';
 import { BookmarkButton } from '@/components/reader/bookmark-button';
 import { ExportPanel } from '@/components/reader/export-panel';
 import { StatusSelect } from '@/components/reader/status-select';
-import { requireReader } from '@/lib/auth';
-import { listBookmarks } from '@/lib/bookmarks';
-import { readingStatusLabels } from '@/lib/reading-status-labels';
-import { paperCatalog } from '@/lib/content/catalog';
-import { lookupPaper } from '@/lib/content/paper-lookup';
-import { formatDate } from '@/lib/content/queries';
+import { requireReader } from '@/lib/auth/options';
+import { listBookmarks } from '@/lib/reader/bookmarks';
+import { readingStatusLabels } from '@/lib/reader/reading-status-labels';
+import { paperCatalog } from '@/lib/content/index/catalog';
+import { lookupPaper } from '@/lib/content/index/paper-lookup';
+import { formatDate } from '@/lib/content/index/queries';
 
 // Per-reader page: rendered on request, never at build (the build has no database).
 export const dynamic = 'force-dynamic';

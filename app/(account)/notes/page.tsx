@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { z } from 'zod';
-import { OrgBadges } from '@/components/org-badges';
+import { OrgBadges } from '@/components/paper/org-badges';
 import { PageLinks } from '@/components/page-links';
-import { requireReader } from '@/lib/auth';
-import { paperCatalog } from '@/lib/content/catalog';
-import { lookupPaper } from '@/lib/content/paper-lookup';
-import { renderNoteMarkdown } from '@/lib/note-markdown';
-import { listNotesByPaper } from '@/lib/notes';
+import { requireReader } from '@/lib/auth/options';
+import { paperCatalog } from '@/lib/content/index/catalog';
+import { lookupPaper } from '@/lib/content/index/paper-lookup';
+import { renderNoteMarkdown } from '@/lib/reader/note-markdown';
+import { listNotesByPaper } from '@/lib/reader/notes';
 
 // Per-reader page: rendered on request, never at build (the build has no database).
 export const dynamic = 'force-dynamic';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
-import { SignInForm } from '@/components/sign-in-form';
-import { oauthProviders } from '@/lib/auth';
-import { safeCallbackUrl } from '@/lib/safe-redirect';
+import { SignInForm } from '@/components/auth/sign-in-form';
+import { oauthProviders } from '@/lib/auth/options';
+import { safeCallbackUrl } from '@/lib/auth/safe-redirect';
 
 // Per-reader page: rendered on request, never at build (the build has no database).
 export const dynamic = 'force-dynamic';

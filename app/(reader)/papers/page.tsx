@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { PaperFilter } from '@/components/paper-filter';
-import { orgHref, tagHref } from '@/lib/content/browse-urls';
-import { paperListItems } from '@/lib/content/paper-list';
-import { getContentIndex } from '@/lib/content/index';
+import { PaperFilter } from '@/components/paper/paper-filter';
+import { orgHref, tagHref } from '@/lib/content/index/urls';
+import { paperListItems } from '@/lib/content/index/paper-list';
+import { getContentIndex } from '@/lib/content/index/content-index';
 
 export const metadata: Metadata = { title: 'All papers', description: 'Every paper across all reviews, by organisation.' };
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { HttpError, json, readJson, requireUser, route } from '@/lib/http';
-import { deleteUser } from '@/lib/users';
+import { HttpError, json, readJson, requireUser, route } from '@/lib/http/route';
+import { deleteUser } from '@/lib/auth/users';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { listBookmarks, setBookmark } from '@/lib/bookmarks';
-import { assertKnownPaper, json, paperIdSchema, readJson, readQuery, requireUser, route } from '@/lib/http';
+import { listBookmarks, setBookmark } from '@/lib/reader/bookmarks';
+import { assertKnownPaper, json, paperIdSchema, readJson, readQuery, requireUser, route } from '@/lib/http/route';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { bibtexChunks } from '@/lib/export/bibtex';
-import { markdownChunks } from '@/lib/export/markdown';
-import { gatherExportPapers, readerDataJsonChunks, readReaderData, UnknownPapersError } from '@/lib/export/reader-data';
-import { HttpError, paperIdSchema, readQuery, requireUser, route } from '@/lib/http';
+import { bibtexChunks } from '@/lib/reader/export/bibtex';
+import { markdownChunks } from '@/lib/reader/export/markdown';
+import { gatherExportPapers, readerDataJsonChunks, readReaderData, UnknownPapersError } from '@/lib/reader/export/reader-data';
+import { HttpError, paperIdSchema, readQuery, requireUser, route } from '@/lib/http/route';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,6 +1,6 @@
-import { databaseIsReachable } from '@/lib/health';
-import { json } from '@/lib/http';
-import { requestIdOf } from '@/lib/log';
+import { databaseIsReachable } from '@/lib/db/health';
+import { json } from '@/lib/http/route';
+import { requestIdOf } from '@/lib/http/log';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,5 +1,5 @@
-import { importReaderData, ImportValidationError, parseReaderExport, UnknownPapersError } from '@/lib/export/reader-data';
-import { HttpError, json, requireUser, route } from '@/lib/http';
+import { importReaderData, ImportValidationError, parseReaderExport, UnknownPapersError } from '@/lib/reader/export/reader-data';
+import { HttpError, json, requireUser, route } from '@/lib/http/route';
 
 export const dynamic = 'force-dynamic';
 

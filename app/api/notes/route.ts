@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { assertKnownPaper, json, paperIdSchema, readJson, readQuery, requireUser, route } from '@/lib/http';
-import { presentNote } from '@/lib/note-view';
-import { noteBody } from '@/lib/note-input';
-import { createNote, listNotesForPaper } from '@/lib/notes';
+import { assertKnownPaper, json, paperIdSchema, readJson, readQuery, requireUser, route } from '@/lib/http/route';
+import { presentNote } from '@/lib/reader/note-view';
+import { noteBody } from '@/lib/reader/shared';
+import { createNote, listNotesForPaper } from '@/lib/reader/notes';
 
 export const dynamic = 'force-dynamic';
 

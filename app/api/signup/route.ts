@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { clientIp } from '@/lib/client-ip';
-import { json, readJson, route } from '@/lib/http';
-import { takeSignupSlot } from '@/lib/rate-limit';
-import { createUserWithPassword } from '@/lib/users';
+import { clientIp } from '@/lib/http/client-ip';
+import { json, readJson, route } from '@/lib/http/route';
+import { takeSignupSlot } from '@/lib/auth/rate-limit';
+import { createUserWithPassword } from '@/lib/auth/users';
 
 export const dynamic = 'force-dynamic';
 

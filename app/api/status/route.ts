@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { assertKnownPaper, json, paperIdSchema, readJson, requireUser, route } from '@/lib/http';
-import { setReadingStatus } from '@/lib/reading-status';
+import { assertKnownPaper, json, paperIdSchema, readJson, requireUser, route } from '@/lib/http/route';
+import { setReadingStatus } from '@/lib/reader/reading-status';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { contentTypeOf } from '@/lib/content/assets';
-import { getContentIndex } from '@/lib/content/index';
+import { contentTypeOf } from '@/lib/content/source/assets';
+import { getContentIndex } from '@/lib/content/index/content-index';
 
 export const dynamicParams = false;
 

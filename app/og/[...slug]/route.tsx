@@ -1,8 +1,8 @@
 import { ImageResponse } from 'next/og';
-import { archiveFolders, archiveTitle, reviewsInFolder } from '@/lib/content/archive';
-import { getContentIndex } from '@/lib/content/index';
-import { formatDate } from '@/lib/content/queries';
-import { OgCard, ogFonts, ogSize } from '@/lib/og/review-card';
+import { archiveFolders, archiveTitle, reviewsInFolder } from '@/lib/content/index/archive';
+import { getContentIndex } from '@/lib/content/index/content-index';
+import { formatDate } from '@/lib/content/index/queries';
+import { OgCard, ogFonts, ogSize } from '@/components/og/review-card';
 
 // `opengraph-image` files cannot live under the /docs catch-all, so the cards
 // are a static route of their own: /og/papers/y2025/nov/20251121.png.

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { Archive } from '@/components/archive';
-import { ReviewArticle } from '@/components/review-article';
-import { archiveFolders, archiveTitle, reviewsInFolder } from '@/lib/content/archive';
-import { getContentIndex } from '@/lib/content/index';
-import { getReview } from '@/lib/content/queries';
+import { Archive } from '@/components/review/month-archive';
+import { ReviewArticle } from '@/components/review/review-article';
+import { archiveFolders, archiveTitle, reviewsInFolder } from '@/lib/content/index/archive';
+import { getContentIndex } from '@/lib/content/index/content-index';
+import { getReview } from '@/lib/content/index/queries';
 
 export const dynamicParams = false;
 

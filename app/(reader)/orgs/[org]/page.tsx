@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { PaperList } from '@/components/paper-list';
-import { getContentIndex } from '@/lib/content/index';
-import { paperListItems } from '@/lib/content/paper-list';
+import { PaperList } from '@/components/paper/paper-list';
+import { getContentIndex } from '@/lib/content/index/content-index';
+import { paperListItems } from '@/lib/content/index/paper-list';
 
 export const dynamicParams = false;
 

@@ -1,6 +1,6 @@
 import { notFound, redirect } from 'next/navigation';
-import { ReviewList } from '@/components/review-list';
-import { pageCount } from '@/lib/content/queries';
+import { ReviewList } from '@/components/review/review-list';
+import { pageCount } from '@/lib/content/index/queries';
 
 export const dynamicParams = false;
 

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { PaperList } from '@/components/paper-list';
-import { tagSlug } from '@/lib/content/browse-urls';
-import { getContentIndex } from '@/lib/content/index';
-import { paperListItems } from '@/lib/content/paper-list';
+import { PaperList } from '@/components/paper/paper-list';
+import { tagSlug } from '@/lib/content/index/urls';
+import { getContentIndex } from '@/lib/content/index/content-index';
+import { paperListItems } from '@/lib/content/index/paper-list';
 
 export const dynamicParams = false;
 

@@ -1,3 +1,3 @@
-import { authHandler } from '@/lib/auth';
+import { authHandler } from '@/lib/auth/options';
 
 export { authHandler as GET, authHandler as POST };

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { HttpError, json, readJson, requireUser, route } from '@/lib/http';
-import { noteBody } from '@/lib/note-input';
-import { presentNote } from '@/lib/note-view';
-import { deleteNote, updateNote } from '@/lib/notes';
+import { HttpError, json, readJson, requireUser, route } from '@/lib/http/route';
+import { noteBody } from '@/lib/reader/shared';
+import { presentNote } from '@/lib/reader/note-view';
+import { deleteNote, updateNote } from '@/lib/reader/notes';
 
 
 export const dynamic = 'force-dynamic';

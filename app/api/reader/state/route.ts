@@ -1,6 +1,6 @@
-import { readerPaperStates } from '@/lib/bookmarks';
-import { currentUser } from '@/lib/auth';
-import { json, route } from '@/lib/http';
+import { readerPaperStates } from '@/lib/reader/bookmarks';
+import { currentUser } from '@/lib/auth/options';
+import { json, route } from '@/lib/http/route';
 
 export const dynamic = 'force-dynamic';
 

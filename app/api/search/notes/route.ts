@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { paperCatalog } from '@/lib/content/catalog';
-import { lookupPaper } from '@/lib/content/paper-lookup';
-import { json, readQuery, requireUser, route } from '@/lib/http';
-import { allNotes } from '@/lib/notes';
+import { paperCatalog } from '@/lib/content/index/catalog';
+import { lookupPaper } from '@/lib/content/index/paper-lookup';
+import { json, readQuery, requireUser, route } from '@/lib/http/route';
+import { allNotes } from '@/lib/reader/notes';
 import { createSearchIndex, excerpt, search } from '@/lib/search/engine';
 
 export const dynamic = 'force-dynamic';

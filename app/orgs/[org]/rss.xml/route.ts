@@ -1,8 +1,8 @@
-import { getContentIndex } from '@/lib/content/index';
+import { getContentIndex } from '@/lib/content/index/content-index';
 import { reviewHtmlRenderer } from '@/lib/feeds/render-review';
 import { RSS_TYPE, xmlResponse } from '@/lib/feeds/response';
 import { orgFeed } from '@/lib/feeds/review-feed';
-import { siteConfig } from '@/lib/site';
+import { siteConfig } from '@/lib/config/site';
 
 // One file per org, written at build time; unknown orgs are a 404, not a render.
 export const dynamic = 'force-static';

@@ -1,0 +1,73 @@
+import type { ComponentPropsWithoutRef, CSSProperties, ReactNode } from 'react';
+import type { Asset } from '@/lib/content/source/assets';
+import type { OtherAppearance } from '@/lib/content/source/transforms';
+import { PaperRow } from '@/components/review/paper-row';
+
+type HeadingTag = 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6';
+type HeadingProps = ComponentPropsWithoutRef<'h2'> & { 'data-paper-id'?: string; 'data-also-in'?: string };
+
+function heading(Tag: HeadingTag) {
+  function Heading({ id, children, 'data-also-in': alsoInJson, ...props }: HeadingProps) {
+    const paperId = props['data-paper-id'];
+    const alsoIn = alsoInJson ? (JSON.parse(alsoInJson) as OtherAppearance[]) : [];
+    const title = (
+      <Tag id={id} {...props} className={paperId ? 'paper-heading group' : 'group'}>
+        {children}
+        {id ? (
+          <a href={`#${id}`} className="heading-anchor" aria-label="Link to this heading">
+            #
+          </a>
+        ) : null}
+      </Tag>
+    );
+    return paperId ? (
+      <>
+        {title}
+        <PaperRow paperId={paperId} anchor={id ?? ''} alsoIn={alsoIn} />
+      </>
+    ) : (
+      title
+    );
+  }
+  Heading.displayName = Tag;
+  return Heading;
+}
+
+type ImgProps = Omit<ComponentPropsWithoutRef<'img'>, 'src'> & { src?: string | Asset; style?: CSSProperties };
+
+/** `<img src={importedImage}>` receives the asset object the index resolved; plain strings pass through. */
+function Img({ src, width, height, alt, ...props }: ImgProps) {
+  const asset = typeof src === 'object' && src ? src : null;
+  return (
+    // eslint-disable-next-line @next/next/no-img-element -- sizes come from the index; next/image would add client JS per figure
+    <img
+      {...props}
+      src={asset ? asset.src : (src as string | undefined)}
+      width={asset?.width ?? width}
+      height={asset?.height ?? height}
+      alt={alt ?? ''}
+      loading="lazy"
+      decoding="async"
+    />
+  );
+}
+
+function A({ href, children, ...props }: ComponentPropsWithoutRef<'a'>) {
+  const external = href ? /^https?:\/\//.test(href) : false;
+  return (
+    <a href={href} {...props} {...(external ? { rel: 'noopener noreferrer' } : {})}>
+      {children as ReactNode}
+    </a>
+  );
+}
+
+export const mdxComponents = {
+  h1: heading('h1'),
+  h2: heading('h2'),
+  h3: heading('h3'),
+  h4: heading('h4'),
+  h5: heading('h5'),
+  h6: heading('h6'),
+  img: Img,
+  a: A,
+};

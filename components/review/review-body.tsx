@@ -1,0 +1,21 @@
+import 'server-only';
+import { readFile } from 'node:fs/promises';
+import { compileMDX } from 'next-mdx-remote/rsc';
+import { mdxComponents } from '@/components/review/mdx-components';
+import { locateCompileError, reviewMdxOptions } from '@/lib/content/render/mdx-options';
+import type { Review } from '@/lib/content/source/parse-review';
+import { ContentError } from '@/lib/content/source/problems';
+import { preprocess } from '@/lib/content/source/syntax';
+import type { RenderContext } from '@/lib/content/source/transforms';
+
+/** Compiles a review to React elements on the server; a broken file fails with `file:line:column`. */
+export async function renderReview(review: Review, root: string, alsoIn?: RenderContext['alsoIn']) {
+  if (review.problems.length) throw new ContentError(review.problems);
+  const source = await readFile(review.file, 'utf8');
+  try {
+    const { content } = await compileMDX({ source: preprocess(source), components: mdxComponents, options: reviewMdxOptions(review, root, { alsoIn }) });
+    return content;
+  } catch (error) {
+    throw new ContentError([locateCompileError(review.file, source, error)]);
+  }
+}

@@ -1,0 +1,29 @@
+import type { ContentIndex } from '@/lib/content/index/content-index';
+import type { Review } from '@/lib/content/source/parse-review';
+
+const months = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** Every content folder that holds reviews (`papers`, `papers/y2025`, `papers/y2025/nov`), as Docusaurus serves them. */
+export function archiveFolders(index: ContentIndex): string[] {
+  const folders = new Set<string>();
+  for (const review of index.reviews) {
+    const parts = review.slug.split('/');
+    for (let i = 1; i < parts.length; i++) folders.add(parts.slice(0, i).join('/'));
+  }
+  return [...folders].filter((folder) => !index.bySlug.has(folder)).sort();
+}
+
+export function reviewsInFolder(index: ContentIndex, folder: string): Review[] {
+  return index.reviews.filter((review) => review.slug.startsWith(`${folder}/`));
+}
+
+/** `papers/y2025/nov` → "November 2025"; `papers/y2025` → "2025"; otherwise the folder name. */
+export function archiveTitle(folder: string): string {
+  const parts = folder.split('/');
+  const year = parts.map((part) => /^y(\d{4})$/.exec(part)?.[1]).find(Boolean);
+  const month = months.indexOf(parts[parts.length - 1]!);
+  if (year && month >= 0) return `${monthNames[month]} ${year}`;
+  if (year) return year;
+  return parts[parts.length - 1]!;
+}

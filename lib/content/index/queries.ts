@@ -1,0 +1,28 @@
+import { getContentIndex, type ContentIndex } from '@/lib/content/index/content-index';
+import type { Review } from '@/lib/content/source/parse-review';
+
+export const REVIEWS_PER_PAGE = 10;
+
+export function getReview(slug: string): Review | undefined {
+  return getContentIndex().bySlug.get(slug);
+}
+
+export function pageCount(index: ContentIndex = getContentIndex()): number {
+  return Math.max(1, Math.ceil(index.reviews.length / REVIEWS_PER_PAGE));
+}
+
+export function reviewsOnPage(page: number, index: ContentIndex = getContentIndex()): Review[] {
+  return index.reviews.slice((page - 1) * REVIEWS_PER_PAGE, page * REVIEWS_PER_PAGE);
+}
+
+/** Newer and older neighbours of a review in the newest-first list. */
+export function adjacentReviews(slug: string): { newer: Review | null; older: Review | null } {
+  const { reviews } = getContentIndex();
+  const at = reviews.findIndex((review) => review.slug === slug);
+  return { newer: reviews[at - 1] ?? null, older: at >= 0 ? (reviews[at + 1] ?? null) : null };
+}
+
+export function formatDate(date: string | null): string {
+  if (!date) return '';
+  return new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+}

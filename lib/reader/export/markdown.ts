@@ -1,0 +1,102 @@
+// Markdown export of the reader's papers. Pure (no database, no
+// 'server-only'): the unit tests pin the exact text, the route streams it.
+import { readingStatusLabels } from '@/lib/reader/reading-status-labels';
+import { siteConfig } from '@/lib/config/site';
+
+export type ExportNote = { body: string; createdAt: Date; updatedAt: Date };
+
+/** One paper as every export format sees it: content facts plus the reader's own data. */
+export type ExportPaper = {
+  paperId: string;
+  /** The heading's name; the paperId when the paper is in no review any more. */
+  name: string;
+  orgs: string[];
+  arxivId: string | null;
+  reviewTitle: string | null;
+  /** Absolute URL (site origin + /docs/…#anchor), null when the paper is in no review any more. */
+  reviewUrl: string | null;
+  bookmarkedAt: Date | null;
+  status: keyof typeof readingStatusLabels | null;
+  /** Oldest first. */
+  notes: ExportNote[];
+};
+
+/**
+ * Backslash-escapes what Markdown would read as syntax in a paper name or
+ * link text. CommonMark lets any ASCII punctuation be escaped, so erring
+ * on the side of escaping is harmless; `-` and `.` are left alone because
+ * they only matter at the start of a line, where a name never is.
+ */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().replace(/[\\`*_{}[\]<>()#+!|~&$]/g, '\\$&');
+}
+
+/** Inline code that survives backticks in the text (a longer fence than any run inside). */
+function inlineCode(text: string): string {
+  const longestRun = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(longestRun + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
+}
+
+/** Link destinations with spaces or parentheses would end the link early. */
+function linkUrl(url: string): string {
+  return url.replace(/[ ()<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
+function day(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+function minute(date: Date): string {
+  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+const fenceLine = /^ {0,3}(`{3,}|~{3,})/;
+
+/**
+ * The note exactly as written, plus a closing fence if it leaves a code
+ * block open: otherwise every later section of the file would render as code.
+ */
+function noteBody(body: string): string {
+  let open: string | null = null;
+  for (const line of body.split('\n')) {
+    const fence = fenceLine.exec(line)?.[1];
+    if (!fence) continue;
+    if (open === null) open = fence;
+    else if (fence[0] === open[0] && fence.length >= open.length && line.trim() === fence) open = null;
+  }
+  const text = body.endsWith('\n') ? body : `${body}\n`;
+  return open === null ? text : `${text}${open}\n`;
+}
+
+function section(paper: ExportPaper): string {
+  const lines: string[] = [`## ${escapeMarkdown(paper.name)}`, ''];
+  if (paper.orgs.length > 0) lines.push(paper.orgs.map(inlineCode).join(' '), '');
+  if (paper.reviewUrl) lines.push(`- Review: [${escapeMarkdown(paper.reviewTitle ?? paper.name)}](${linkUrl(paper.reviewUrl)})`);
+  else lines.push(`- Review: none (\`${paper.paperId.replace(/`/g, '')}\` is no longer in any review)`);
+  if (paper.arxivId) lines.push(`- arXiv: [${paper.arxivId}](https://arxiv.org/abs/${paper.arxivId})`);
+  lines.push(`- Status: ${paper.status ? readingStatusLabels[paper.status] : 'Not set'}`);
+  if (paper.bookmarkedAt) lines.push(`- Bookmarked: ${day(paper.bookmarkedAt)}`);
+  lines.push('');
+  let text = lines.join('\n');
+  if (paper.notes.length > 0) {
+    text += '\n### Notes\n';
+    for (const note of paper.notes) {
+      const edited = note.updatedAt.getTime() !== note.createdAt.getTime() ? ` (edited ${minute(note.updatedAt)})` : '';
+      text += `\n#### ${minute(note.createdAt)}${edited}\n\n${noteBody(note.body)}`;
+    }
+  }
+  return text;
+}
+
+/** The .md file, one chunk per paper so the route can stream it. */
+export function* markdownChunks(papers: readonly ExportPaper[], exportedAt: Date): Generator<string> {
+  const count = `${papers.length} ${papers.length === 1 ? 'paper' : 'papers'}`;
+  yield `# ${siteConfig.name}: bookmarked papers\n\nExported ${day(exportedAt)} · ${count}\n`;
+  for (const paper of papers) yield `\n${section(paper)}`;
+}
+
+export function toMarkdown(papers: readonly ExportPaper[], exportedAt: Date): string {
+  return [...markdownChunks(papers, exportedAt)].join('');
+}

@@ -1,0 +1,298 @@
+import 'server-only';
+// Everything a reader owns, in and out: gathering it for the Markdown and
+// BibTeX exports, the versioned JSON format, and restoring that JSON on
+// another instance. Every query is scoped by userId.
+import { z } from 'zod';
+import { paperCatalog } from '@/lib/content/index/catalog';
+import type { Paper } from '@/lib/content/index/content-index';
+import { getDb } from '@/lib/db/connection';
+import { noteBody } from '@/lib/reader/shared';
+import { READING_STATUS_VALUES, type ReadingStatusValue } from '@/lib/reader/reading-status';
+import { siteConfig } from '@/lib/config/site';
+import type { ExportPaper } from '@/lib/reader/export/markdown';
+
+export const EXPORT_FORMAT = 'papers-review-export';
+export const EXPORT_VERSION = 1;
+
+export type ReaderData = {
+  /** Oldest first. */
+  bookmarks: { paperId: string; createdAt: Date }[];
+  /** By paperId. */
+  statuses: { paperId: string; status: ReadingStatusValue; updatedAt: Date }[];
+  /** Oldest first. */
+  notes: { paperId: string; body: string; createdAt: Date; updatedAt: Date }[];
+};
+
+/** Selected or imported papers that no review here knows; carries the full list for the message. */
+export class UnknownPapersError extends Error {
+  constructor(readonly paperIds: string[], action: string) {
+    const shown = paperIds.slice(0, 20).map((id) => JSON.stringify(id)).join(', ');
+    const more = paperIds.length > 20 ? ` and ${paperIds.length - 20} more` : '';
+    super(`${paperIds.length} unknown ${paperIds.length === 1 ? 'paper' : 'papers'} (not in any review on this site): ${shown}${more}. ${action}`);
+    this.name = 'UnknownPapersError';
+  }
+}
+
+/** The import file is not JSON of this format; the message names the offending fields. */
+export class ImportValidationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ImportValidationError';
+  }
+}
+
+/**
+ * One consistent snapshot (REPEATABLE READ): a note saved in another tab
+ * mid-export cannot appear in the notes but miss its bookmark, or the reverse.
+ * Whole tables per user, not `paperId IN (…)`: a reader's rows are bounded
+ * (5,000 bookmarks read in milliseconds), and a long id list would hit the
+ * driver's parameter limit.
+ */
+export async function readReaderData(userId: string): Promise<ReaderData> {
+  const db = await getDb();
+  const [bookmarks, statuses, notes] = await db.$transaction(
+    [
+      db.bookmark.findMany({ where: { userId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: { paperId: true, createdAt: true } }),
+      db.readingStatus.findMany({ where: { userId }, orderBy: { paperId: 'asc' }, select: { paperId: true, status: true, updatedAt: true } }),
+      db.note.findMany({
+        where: { userId },
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        select: { paperId: true, body: true, createdAt: true, updatedAt: true },
+      }),
+    ],
+    { isolationLevel: 'RepeatableRead' },
+  );
+  return { bookmarks, statuses, notes };
+}
+
+const siteOrigin = () => siteConfig.url.replace(/\/+$/, '');
+
+/**
+ * lookupPaper's answer, from a catalog fetched once per export: outside
+ * production each paperCatalog() call re-lists the content folder, which
+ * 5,000 lookups would turn into seconds.
+ */
+function exportPaper(
+  catalog: ReadonlyMap<string, Paper>,
+  paperId: string,
+  data: { bookmarkedAt: Date | null; status: ReadingStatusValue | null; notes: ExportPaper['notes'] },
+): ExportPaper {
+  const paper = catalog.get(paperId);
+  // Newest review first, as lookupPaper links it.
+  const appearance = paper?.appearances[0];
+  if (!paper || !appearance) {
+    // Bookmarked once, review since removed: still the reader's data, so exported with what is known.
+    // The id survives in the paperId; checked because it goes unescaped into BibTeX fields and URLs.
+    const arxivId = /^arxiv:([A-Za-z0-9./-]+)$/.exec(paperId)?.[1] ?? null;
+    return { paperId, name: paperId, orgs: [], arxivId, reviewTitle: null, reviewUrl: null, ...data };
+  }
+  return {
+    paperId,
+    name: paper.name,
+    orgs: paper.orgs,
+    arxivId: paper.arxivId,
+    reviewTitle: appearance.reviewTitle,
+    reviewUrl: `${siteOrigin()}${appearance.reviewUrl}#${appearance.anchor}`,
+    ...data,
+  };
+}
+
+/**
+ * The papers of a Markdown/BibTeX export with the reader's status and notes:
+ * every bookmark (newest first, as /bookmarks lists them), or the selected
+ * ids in the order given. A selected id must be a known paper or one of the
+ * reader's bookmarks; anything else is refused rather than exported empty.
+ */
+export async function gatherExportPapers(userId: string, paperIds?: readonly string[]): Promise<ExportPaper[]> {
+  const data = await readReaderData(userId);
+  const catalog = paperCatalog();
+  const bookmarkedAt = new Map(data.bookmarks.map((b) => [b.paperId, b.createdAt]));
+  let ids: string[];
+  if (paperIds === undefined) {
+    ids = [...data.bookmarks].reverse().map((b) => b.paperId);
+  } else {
+    ids = [...new Set(paperIds)];
+    const unknown = ids.filter((id) => !catalog.has(id) && !bookmarkedAt.has(id));
+    if (unknown.length > 0) throw new UnknownPapersError(unknown, 'Nothing was exported.');
+  }
+  const wanted = new Set(ids);
+  const status = new Map(data.statuses.map((s) => [s.paperId, s.status]));
+  const notes = new Map<string, ExportPaper['notes']>();
+  for (const note of data.notes) {
+    if (!wanted.has(note.paperId)) continue;
+    const list = notes.get(note.paperId) ?? [];
+    list.push({ body: note.body, createdAt: note.createdAt, updatedAt: note.updatedAt });
+    notes.set(note.paperId, list);
+  }
+  return ids.map((paperId) =>
+    exportPaper(catalog, paperId, { bookmarkedAt: bookmarkedAt.get(paperId) ?? null, status: status.get(paperId) ?? null, notes: notes.get(paperId) ?? [] }),
+  );
+}
+
+// ---- JSON format ----------------------------------------------------------------
+
+function* jsonArray<T>(name: string, items: readonly T[], toJson: (item: T) => unknown, last: boolean): Generator<string> {
+  const end = last ? '' : ',';
+  if (items.length === 0) {
+    yield `  ${JSON.stringify(name)}: []${end}\n`;
+    return;
+  }
+  yield `  ${JSON.stringify(name)}: [\n`;
+  for (let i = 0; i < items.length; i++) yield `    ${JSON.stringify(toJson(items[i]!))}${i < items.length - 1 ? ',' : ''}\n`;
+  yield `  ]${end}\n`;
+}
+
+/**
+ * The .json file, one chunk per item so the route can stream it:
+ * `{ format, version: 1, exportedAt, bookmarks, statuses, notes }`,
+ * timestamps as ISO 8601 UTC with milliseconds (the database's precision).
+ */
+export function* readerDataJsonChunks(data: ReaderData, exportedAt: Date): Generator<string> {
+  yield `{\n  "format": ${JSON.stringify(EXPORT_FORMAT)},\n  "version": ${EXPORT_VERSION},\n  "exportedAt": ${JSON.stringify(exportedAt.toISOString())},\n`;
+  yield* jsonArray('bookmarks', data.bookmarks, (b) => ({ paperId: b.paperId, createdAt: b.createdAt.toISOString() }), false);
+  yield* jsonArray('statuses', data.statuses, (s) => ({ paperId: s.paperId, status: s.status, updatedAt: s.updatedAt.toISOString() }), false);
+  yield* jsonArray(
+    'notes',
+    data.notes,
+    (n) => ({ paperId: n.paperId, body: n.body, createdAt: n.createdAt.toISOString(), updatedAt: n.updatedAt.toISOString() }),
+    true,
+  );
+  yield '}\n';
+}
+
+// ---- Import ---------------------------------------------------------------------
+
+// Same rule as lib/http's paperIdSchema, restated here so this data module
+// does not pull the session/auth stack into scripts and tests.
+const paperId = z.string().trim().min(1, 'paperId is required').max(300, 'paperId is too long');
+// Offsets accepted for hand-edited files; stored as the same instant.
+const timestamp = z.iso.datetime({ offset: true, error: 'expected an ISO 8601 timestamp such as 2025-11-21T09:30:00.000Z' }).transform((s) => new Date(s));
+
+function noDuplicatePaperIds(list: 'bookmarks' | 'statuses') {
+  return (items: { paperId: string }[], ctx: z.RefinementCtx) => {
+    const first = new Map<string, number>();
+    items.forEach((item, i) => {
+      const seen = first.get(item.paperId);
+      if (seen === undefined) first.set(item.paperId, i);
+      else ctx.addIssue({ code: 'custom', path: [i, 'paperId'], message: `duplicate of ${list}.${seen}.paperId (${JSON.stringify(item.paperId)})` });
+    });
+  };
+}
+
+export const readerExportSchema = z
+  .object({
+    format: z.literal(EXPORT_FORMAT, { error: `expected "${EXPORT_FORMAT}" (is this a Papers Review export?)` }),
+    version: z.literal(EXPORT_VERSION, { error: `this site reads version ${EXPORT_VERSION} export files` }),
+    exportedAt: timestamp,
+    bookmarks: z.array(z.object({ paperId, createdAt: timestamp }).strict()).superRefine(noDuplicatePaperIds('bookmarks')),
+    statuses: z
+      .array(z.object({ paperId, status: z.enum(READING_STATUS_VALUES), updatedAt: timestamp }).strict())
+      .superRefine(noDuplicatePaperIds('statuses')),
+    notes: z.array(z.object({ paperId, body: noteBody, createdAt: timestamp, updatedAt: timestamp }).strict()),
+  })
+  .strict();
+
+export type ReaderExport = z.output<typeof readerExportSchema>;
+
+/** Validates a parsed JSON file; the error lists the first problems by field path (`notes.12.body: …`). */
+export function parseReaderExport(data: unknown): ReaderExport {
+  const parsed = readerExportSchema.safeParse(data);
+  if (parsed.success) return parsed.data;
+  const issues = parsed.error.issues;
+  const shown = issues.slice(0, 10).map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message));
+  const more = issues.length > 10 ? `; and ${issues.length - 10} more problems` : '';
+  throw new ImportValidationError(`Invalid export file: ${shown.join('; ')}${more}. Nothing was imported.`);
+}
+
+export type ImportResult = {
+  bookmarks: number;
+  statuses: number;
+  notes: number;
+  /** Already present, left as they were (re-importing a file is harmless). */
+  skipped: { bookmarks: number; notes: number };
+};
+
+const BATCH = 1_000;
+function* batches<T>(items: readonly T[]): Generator<T[]> {
+  for (let i = 0; i < items.length; i += BATCH) yield items.slice(i, i + BATCH);
+}
+
+// Thousands of rows on the single PGlite connection take seconds, not Prisma's 5 s default.
+const IMPORT_TX_OPTIONS = { maxWait: 15_000, timeout: 120_000 } as const;
+
+const noteKey = (n: { paperId: string; createdAt: Date; body: string }) => `${n.paperId}\u0000${n.createdAt.toISOString()}\u0000${n.body}`;
+
+/**
+ * Restores a validated export into the reader's account, all or nothing
+ * (one transaction; unknown papers refused before any write). Merges, never
+ * deletes: an existing bookmark keeps its createdAt, a status in the file
+ * replaces the reader's status for that paper, and a note is skipped when
+ * one with the same (paperId, createdAt, body) exists, counted as a
+ * multiset, so importing a file twice adds nothing the second time.
+ */
+export async function importReaderData(
+  userId: string,
+  file: ReaderExport,
+  isKnownPaper?: (paperId: string) => boolean,
+): Promise<ImportResult> {
+  // One catalog for the whole check (see exportPaper on why not one call per id).
+  let known = isKnownPaper;
+  if (!known) {
+    const catalog = paperCatalog();
+    known = (id) => catalog.has(id);
+  }
+  const referenced = new Set([...file.bookmarks, ...file.statuses, ...file.notes].map((item) => item.paperId));
+  const unknown = [...referenced].filter((id) => !known(id)).sort();
+  if (unknown.length > 0) throw new UnknownPapersError(unknown, 'Nothing was imported.');
+
+  const db = await getDb();
+  return db.$transaction(async (tx) => {
+    let bookmarks = 0;
+    for (const batch of batches(file.bookmarks)) {
+      const data = batch.map((b) => ({ userId, paperId: b.paperId, createdAt: b.createdAt }));
+      bookmarks += (await tx.bookmark.createMany({ data, skipDuplicates: true })).count;
+    }
+
+    // Delete + insert rather than one upsert per row: two statements per batch, and updatedAt is taken from the file.
+    for (const batch of batches(file.statuses)) {
+      await tx.readingStatus.deleteMany({ where: { userId, paperId: { in: batch.map((s) => s.paperId) } } });
+      await tx.readingStatus.createMany({ data: batch.map((s) => ({ userId, paperId: s.paperId, status: s.status, updatedAt: s.updatedAt })) });
+    }
+
+    let notes = 0;
+    if (file.notes.length > 0) {
+      // Only notes in the file's time span can match; avoids reading every body the reader ever wrote.
+      // A loop, not Math.min(...times): spreading 100k+ arguments overflows the stack.
+      let min = Infinity;
+      let max = -Infinity;
+      for (const note of file.notes) {
+        min = Math.min(min, note.createdAt.getTime());
+        max = Math.max(max, note.createdAt.getTime());
+      }
+      const existing = await tx.note.findMany({
+        where: { userId, createdAt: { gte: new Date(min), lte: new Date(max) } },
+        select: { paperId: true, createdAt: true, body: true },
+      });
+      const present = new Map<string, number>();
+      for (const note of existing) present.set(noteKey(note), (present.get(noteKey(note)) ?? 0) + 1);
+      const fresh = file.notes.filter((note) => {
+        const key = noteKey(note);
+        const left = present.get(key) ?? 0;
+        if (left === 0) return true;
+        present.set(key, left - 1);
+        return false;
+      });
+      for (const batch of batches(fresh)) {
+        const data = batch.map((n) => ({ userId, paperId: n.paperId, body: n.body, createdAt: n.createdAt, updatedAt: n.updatedAt }));
+        notes += (await tx.note.createMany({ data })).count;
+      }
+    }
+
+    return {
+      bookmarks,
+      statuses: file.statuses.length,
+      notes,
+      skipped: { bookmarks: file.bookmarks.length - bookmarks, notes: file.notes.length - notes },
+    };
+  }, IMPORT_TX_OPTIONS);
+}

@@ -1,0 +1,76 @@
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { buildIndex } from '@/lib/content/index/content-index';
+import { writeContent } from '@/tests/support/content';
+
+const root = writeContent({
+  'papers/y2025/oct/20251027.mdx': [
+    '# 10월 27일 리뷰',
+    '',
+    '이번 주의 **첫 문단**입니다.',
+    '',
+    '## 1. [GDPO](https://huggingface.co/papers/2601.05242) `nvidia`',
+    '',
+    '## 2. Search Self-Play',
+  ].join('\n'),
+  'papers/y2025/nov/20251121.mdx': [
+    '# 11월 21일 리뷰',
+    '',
+    '## 1. [GDPO v2 notes](https://arxiv.org/abs/2601.05242v2) `nvidia` `cmu`',
+    '',
+    '### Group reward-Decoupled Policy Optimization',
+  ].join('\n'),
+  'papers/y2025/nov/english.md': [
+    '---',
+    'title: An English review',
+    'date: 2025-11-14',
+    'tags: [agents, rl]',
+    'authors: [jane]',
+    'description: Set in front matter.',
+    '---',
+    '',
+    '## 1. [Agent](https://arxiv.org/abs/2511.00001)',
+  ].join('\n'),
+  'papers/y2025/nov/20251128.mdx': ['---', 'draft: true', '---', '', '# Draft', '', '## 1. [Secret](https://arxiv.org/abs/2511.99999)'].join('\n'),
+  'papers/y2025/nov/_partial.mdx': '## not a review',
+});
+
+afterEach(() => vi.unstubAllEnvs());
+
+describe('content index', () => {
+  test('reviews newest first with title, date and description from front matter or the file', () => {
+    const index = buildIndex(root, undefined, { drafts: false });
+    expect(index.reviews.map((r) => [r.url, r.title, r.date, r.description])).toEqual([
+      ['/docs/papers/y2025/nov/20251121', '11월 21일 리뷰', '2025-11-21', ''],
+      ['/docs/papers/y2025/nov/english', 'An English review', '2025-11-14', 'Set in front matter.'],
+      ['/docs/papers/y2025/oct/20251027', '10월 27일 리뷰', '2025-10-27', '이번 주의 첫 문단입니다.'],
+    ]);
+    expect(index.bySlug.get('papers/y2025/nov/english')).toMatchObject({ tags: ['agents', 'rl'], authors: ['jane'], format: 'md' });
+  });
+
+  test('the same paper reviewed twice is one paper with two appearances', () => {
+    const index = buildIndex(root, undefined, { drafts: false });
+    const gdpo = index.byPaperId.get('arxiv:2601.05242');
+    expect(gdpo).toMatchObject({ name: 'GDPO v2 notes', orgs: ['nvidia', 'cmu'], subtitle: 'Group reward-Decoupled Policy Optimization' });
+    expect(gdpo?.appearances.map((a) => `${a.reviewUrl}#${a.anchor}`)).toEqual([
+      '/docs/papers/y2025/nov/20251121#1-gdpo-v2-notes-nvidia-cmu',
+      '/docs/papers/y2025/oct/20251027#1-gdpo-nvidia',
+    ]);
+    expect(index.papers).toHaveLength(3);
+    expect(index.orgs).toEqual([
+      { org: 'cmu', count: 1 },
+      { org: 'nvidia', count: 1 },
+    ]);
+  });
+
+  test('drafts are hidden in production and shown in development', () => {
+    vi.stubEnv('NODE_ENV', 'production');
+    expect(buildIndex(root).bySlug.has('papers/y2025/nov/20251128')).toBe(false);
+    expect(buildIndex(root).byPaperId.has('arxiv:2511.99999')).toBe(false);
+    vi.stubEnv('NODE_ENV', 'development');
+    expect(buildIndex(root).bySlug.get('papers/y2025/nov/20251128')).toMatchObject({ draft: true, title: 'Draft' });
+  });
+
+  test('files starting with _ are partials, not reviews', () => {
+    expect(buildIndex(root).reviews.some((r) => r.slug.includes('_partial'))).toBe(false);
+  });
+});
