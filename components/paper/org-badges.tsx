@@ -1,4 +1,4 @@
-import { orgHref } from '@/lib/content/index/urls';
+import { orgHref } from '@/lib/content/urls';
 
 /** The backtick badges of a paper heading, each linking to that org's papers. */
 export function OrgBadges({ orgs }: { orgs: string[] }) {

@@ -1,12 +1,25 @@
 'use client';
 
 import { signOut } from '@/lib/auth/client';
-import { signInUrl, useReaderState } from '@/components/reader/reader-store';
+import { loadReaderState, signInUrl, useReaderState } from '@/components/reader/reader-store';
 
 /** The header's reader corner: a client island so every page stays static. */
 export function AccountMenu() {
   const reader = useReaderState();
   if (!reader) return <span className="h-5 w-16" aria-hidden />;
+  if (reader.loadError) {
+    return (
+      <button
+        type="button"
+        onClick={() => void loadReaderState(true)}
+        title={reader.loadError}
+        aria-label={`${reader.loadError} Retry.`}
+        className="rounded-md px-3 py-1 text-sm text-amber-800 ring-1 ring-amber-300 dark:text-amber-300 dark:ring-amber-700"
+      >
+        Retry
+      </button>
+    );
+  }
   if (!reader.user) {
     return (
       <a

@@ -3,9 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { loadReaderState } from '@/components/reader/reader-store';
-
-// Same limit as app/api/import: refusing here saves uploading 20 MB for a 413.
-const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+import { importTooLargeMessage, MAX_IMPORT_BYTES } from '@/lib/reader/shared';
 
 type ImportResponse = { imported?: { bookmarks: number; statuses: number; notes: number; skipped: { bookmarks: number; notes: number } }; error?: string };
 
@@ -37,8 +35,9 @@ export function ExportPanel({ paperIds }: { paperIds?: string[] }) {
   async function submit(event: React.FormEvent) {
     event.preventDefault();
     if (!file) return;
+    // Same limit as the import route: refusing here saves uploading 20 MB for a 413.
     if (file.size > MAX_IMPORT_BYTES) {
-      setMessage({ kind: 'error', text: `The file is larger than ${MAX_IMPORT_BYTES / (1024 * 1024)} MB.` });
+      setMessage({ kind: 'error', text: importTooLargeMessage });
       return;
     }
     setBusy(true);

@@ -1,8 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-
-export const NOTE_LIMIT = 20_000;
+import { NOTE_MAX_LENGTH, noteLength, noteTooLongMessage } from '@/lib/reader/shared';
 
 /**
  * A textarea whose text survives everything but a successful save: it is
@@ -26,7 +25,7 @@ export function NoteEditor({
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   // Counted like the server counts: characters, so an emoji is one.
-  const length = [...body].length;
+  const length = noteLength(body);
 
   useEffect(() => {
     const saved = localStorage.getItem(draftKey);
@@ -41,8 +40,8 @@ export function NoteEditor({
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
-    if (length > NOTE_LIMIT) {
-      setError(`Note is ${length} characters; the limit is ${NOTE_LIMIT}. Shorten it to save.`);
+    if (length > NOTE_MAX_LENGTH) {
+      setError(`${noteTooLongMessage(length)} Shorten it to save.`);
       return;
     }
     setSaving(true);
@@ -58,7 +57,7 @@ export function NoteEditor({
     }
   }
 
-  const over = length > NOTE_LIMIT;
+  const over = length > NOTE_MAX_LENGTH;
   return (
     <form onSubmit={submit} className="space-y-2">
       <label className="sr-only" htmlFor={draftKey}>
@@ -86,7 +85,7 @@ export function NoteEditor({
           </button>
         ) : null}
         <span className={over ? 'font-semibold text-red-600 dark:text-red-400' : 'text-slate-500'}>
-          {length.toLocaleString('en')} / {NOTE_LIMIT.toLocaleString('en')}
+          {length.toLocaleString('en')} / {NOTE_MAX_LENGTH.toLocaleString('en')}
         </span>
         {error ? (
           <span role="alert" className="text-red-600 dark:text-red-400">

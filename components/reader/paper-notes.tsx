@@ -1,10 +1,11 @@
 'use client';
 
+import type { NoteView } from '@/lib/reader/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { NoteEditor } from '@/components/reader/note-editor';
 import { send, updateReaderState, useReaderState } from '@/components/reader/reader-store';
 
-type Note = { id: string; body: string; html: string; updatedAt: string };
+type Note = NoteView;
 
 /** The reader's own notes under a paper on the review page; nobody else ever receives them. */
 export function PaperNotes({ paperId }: { paperId: string }) {

@@ -1,14 +1,10 @@
 'use client';
 
 import { useSyncExternalStore } from 'react';
+import { SIGNED_OUT_STATE, type ReaderState as ServerReaderState } from '@/lib/reader/shared';
 
-export type ReadingStatus = 'TO_READ' | 'READING' | 'READ';
-export type ReaderState = {
-  user: { id: string; email: string | null; name: string | null } | null;
-  bookmarks: string[];
-  statuses: Record<string, ReadingStatus>;
-  noteCounts: Record<string, number>;
-};
+/** What the server said, or, when it could not be asked, signed-out data plus the reason. */
+export type ReaderState = ServerReaderState & { loadError?: string };
 
 // One request per page load, shared by every island on the page.
 let state: ReaderState | null = null;
@@ -22,13 +18,18 @@ function emit() {
 export function loadReaderState(force = false): Promise<void> {
   if (loading && !force) return loading;
   loading = fetch('/api/reader/state', { cache: 'no-store', credentials: 'same-origin' })
-    .then((response) => (response.ok ? (response.json() as Promise<ReaderState>) : null))
+    .then(async (response) => {
+      if (!response.ok) throw new Error(`the server answered ${response.status}`);
+      return (await response.json()) as ServerReaderState;
+    })
     .then((next) => {
-      state = next ?? { user: null, bookmarks: [], statuses: {}, noteCounts: {} };
+      state = next;
       emit();
     })
-    .catch(() => {
-      state = { user: null, bookmarks: [], statuses: {}, noteCounts: {} };
+    .catch((error: unknown) => {
+      // Not "signed out": the reader may well be signed in; say what happened instead.
+      const reason = error instanceof Error && error.message.startsWith('the server') ? error.message : 'the network request failed';
+      state = { ...SIGNED_OUT_STATE, loadError: `Could not load your reading data (${reason}). Reload to try again.` };
       emit();
     });
   return loading;

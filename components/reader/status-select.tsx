@@ -2,8 +2,8 @@
 
 import { InlineError } from '@/components/reader/inline-error';
 import { useState } from 'react';
-import { readingStatusLabels } from '@/lib/reader/reading-status-labels';
-import { send, updateReaderState, useReaderState, type ReadingStatus } from '@/components/reader/reader-store';
+import { readingStatusLabels, type ReadingStatusValue } from '@/lib/reader/shared';
+import { send, updateReaderState, useReaderState } from '@/components/reader/reader-store';
 
 
 /** Reading status next to the bookmark; only shown to a signed-in reader. */
@@ -14,9 +14,9 @@ export function StatusSelect({ paperId }: { paperId: string }) {
   const current = reader.statuses[paperId] ?? '';
 
   async function change(value: string) {
-    const next = (value || null) as ReadingStatus | null;
+    const next = (value || null) as ReadingStatusValue | null;
     const previous = reader?.statuses[paperId] ?? null;
-    const write = (status: ReadingStatus | null) =>
+    const write = (status: ReadingStatusValue | null) =>
       updateReaderState((s) => {
         const statuses = { ...s.statuses };
         if (status) statuses[paperId] = status;

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { tagHref } from '@/lib/content/index/urls';
+import { tagHref } from '@/lib/content/urls';
 import { editUrl } from '@/lib/content/source/edit-url';
 import { getContentIndex } from '@/lib/content/index/content-index';
 import { otherAppearances } from '@/lib/content/index/paper-lookup';

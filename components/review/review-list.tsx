@@ -1,5 +1,5 @@
 import { pageCount, reviewsOnPage } from '@/lib/content/index/queries';
-import { Pagination } from '@/components/layout/pagination';
+import { Pagination, pageHref } from '@/components/layout/pagination';
 import { ReviewCard } from '@/components/review/review-card';
 
 export function ReviewList({ page }: { page: number }) {
@@ -15,7 +15,7 @@ export function ReviewList({ page }: { page: number }) {
       ) : (
         <p className="py-16 text-center text-slate-500 dark:text-slate-400">No reviews yet: add an .mdx file under content/.</p>
       )}
-      <Pagination page={page} pages={pageCount()} />
+      <Pagination page={page} pages={pageCount()} href={pageHref} labels={['← Newer', 'Older →']} />
     </>
   );
 }

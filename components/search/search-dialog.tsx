@@ -22,6 +22,7 @@ export function SearchDialog({ openSignal }: { openSignal: number }) {
   const [active, setActive] = useState(0);
   const [withNotes, setWithNotes] = useState(false);
   const [noteHits, setNoteHits] = useState<NoteHit[]>([]);
+  const [noteError, setNoteError] = useState<string | null>(null);
   const reader = useReaderState();
 
   function load() {
@@ -63,14 +64,23 @@ export function SearchDialog({ openSignal }: { openSignal: number }) {
   useEffect(() => {
     if (!withNotes || !reader?.user || !query.trim()) {
       setNoteHits([]);
+      setNoteError(null);
       return;
     }
     const controller = new AbortController();
     const timer = setTimeout(() => {
       fetch(`/api/search/notes?q=${encodeURIComponent(query)}`, { signal: controller.signal, credentials: 'same-origin' })
-        .then((r) => (r.ok ? (r.json() as Promise<{ hits: NoteHit[] }>) : { hits: [] }))
-        .then((data) => setNoteHits(data.hits))
-        .catch(() => {});
+        .then(async (r) => {
+          const data = (await r.json().catch(() => ({}))) as { hits?: NoteHit[]; error?: string };
+          if (!r.ok || !data.hits) throw new Error(data.error ?? `Searching your notes failed (${r.status}).`);
+          setNoteHits(data.hits);
+          setNoteError(null);
+        })
+        .catch((error: unknown) => {
+          if (controller.signal.aborted) return; // a newer query replaced this one
+          setNoteHits([]);
+          setNoteError(error instanceof Error && !(error instanceof TypeError) ? error.message : 'Searching your notes failed: the network request did not go through.');
+        });
     }, 150);
     return () => {
       clearTimeout(timer);
@@ -156,6 +166,11 @@ export function SearchDialog({ openSignal }: { openSignal: number }) {
               );
             })}
           </ul>
+          {noteError ? (
+            <p role="alert" className="px-3 pt-3 text-sm text-red-700 dark:text-red-400">
+              {noteError}
+            </p>
+          ) : null}
           {noteHits.length ? (
             <>
               <p className="px-3 pt-3 text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">My notes</p>

@@ -2,7 +2,6 @@ import 'server-only';
 import { PrismaAdapter } from '@next-auth/prisma-adapter';
 import NextAuth, { getServerSession, type NextAuthOptions } from 'next-auth';
 import type { Adapter } from 'next-auth/adapters';
-import { redirect } from 'next/navigation';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import GitHubProvider from 'next-auth/providers/github';
 import GoogleProvider from 'next-auth/providers/google';
@@ -103,13 +102,6 @@ export function authHandler(request: Request, context: { params: Promise<{ nexta
   return (NextAuth(authOptions()) as (req: Request, ctx: unknown) => Promise<Response>)(request, context);
 }
 
-/** The signed-in reader's id, or null. Every reader-data query is scoped by it. */
-export async function currentUser(): Promise<{ id: string; email: string | null; name: string | null } | null> {
-  const session = await getServerSession(authOptions());
-  const user = session?.user;
-  return user?.id ? { id: user.id, email: user.email ?? null, name: user.name ?? null } : null;
-}
-
 /** Which optional OAuth providers are configured (for the sign-in page). */
 export function oauthProviders(): { id: 'github' | 'google'; name: string }[] {
   const config = env();
@@ -117,11 +109,4 @@ export function oauthProviders(): { id: 'github' | 'google'; name: string }[] {
     ...(config.GITHUB_ID ? [{ id: 'github' as const, name: 'GitHub' }] : []),
     ...(config.GOOGLE_ID ? [{ id: 'google' as const, name: 'Google' }] : []),
   ];
-}
-
-/** For reader pages: the signed-in reader, or a trip to /signin and back. */
-export async function requireReader(returnTo: string): Promise<{ id: string; email: string | null; name: string | null }> {
-  const user = await currentUser();
-  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
-  return user;
 }

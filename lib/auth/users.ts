@@ -2,13 +2,13 @@ import 'server-only';
 import { hash, verify, type Options } from '@node-rs/argon2';
 import { isUniqueViolation } from '@/lib/db/query-helpers';
 import { getDb } from '@/lib/db/connection';
+import { HttpError } from '@/lib/http/errors';
 
 export type PublicUser = { id: string; email: string; name: string | null };
 
-export class EmailTakenError extends Error {
+export class EmailTakenError extends HttpError {
   constructor() {
-    super('An account with this email already exists.');
-    this.name = 'EmailTakenError';
+    super(409, 'An account with this email already exists.');
   }
 }
 

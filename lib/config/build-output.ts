@@ -7,11 +7,23 @@ export function buildOutputPath(name: string): string {
   return path.resolve(/* turbopackIgnore: true */ process.cwd(), process.env.NEXT_DIST_DIR || '.next', name);
 }
 
-/** That file's JSON, or null when this build has none (a bare `next build`, or development). */
+/**
+ * That file's JSON, or null when this build has none (a bare `next build`,
+ * or development). A file that exists but cannot be read or parsed is a
+ * broken build, and says so rather than passing for a missing one.
+ */
 export function readBuildOutput<T>(name: string): T | null {
+  const file = buildOutputPath(name);
+  let text: string;
   try {
-    return JSON.parse(readFileSync(buildOutputPath(name), 'utf8')) as T;
-  } catch {
-    return null;
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+  try {
+    return JSON.parse(text) as T;
+  } catch (error) {
+    throw new Error(`${file} is not valid JSON (${(error as Error).message}); rebuild with \`npm run build\`.`);
   }
 }

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { DOCS_PREFIX, contentRoot } from '@/lib/content/source/files';
+import { contentRoot } from '@/lib/content/source/files';
+import { DOCS_PREFIX } from '@/lib/content/urls';
 import { buildIndex, type ContentIndex } from '@/lib/content/index/content-index';
 import { compileProblems } from '@/lib/content/render/mdx-options';
 import type { LinkRef, Review } from '@/lib/content/source/parse-review';

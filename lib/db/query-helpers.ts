@@ -1,6 +1,5 @@
-// Shared, dependency-free pieces of the reader data layer (lib/bookmarks.ts,
-// lib/notes.ts, …). Pure: no database, no 'server-only', so route handlers
-// can import the error classes for `instanceof` checks anywhere.
+// Small pieces the data modules share: paging and Prisma's error codes.
+// Pure (no database, no 'server-only').
 
 /** Largest page a list function serves; bigger requests are a caller bug, not a reason to read a whole table. */
 export const MAX_PAGE_SIZE = 100;

@@ -1,4 +1,4 @@
-import { orgHref } from '@/lib/content/index/urls';
+import { orgHref } from '@/lib/content/urls';
 import type { ContentIndex, Review } from '@/lib/content/index/content-index';
 import { absoluteUrl, siteOrigin } from '@/lib/feeds/absolute-url';
 import { buildAtom } from '@/lib/feeds/atom';

@@ -2,7 +2,7 @@ import 'server-only';
 import { pageWindow } from '@/lib/db/query-helpers';
 import { getDb } from '@/lib/db/connection';
 import { Prisma } from '@/lib/generated/prisma/client';
-import { isReadingStatusValue, type ReadingStatusValue } from '@/lib/reader/reading-status';
+import { isReadingStatusValue, type ReadingStatusValue } from '@/lib/reader/shared';
 
 export type BookmarkState = { paperId: string; bookmarked: boolean; changedAt: Date };
 
@@ -52,14 +52,14 @@ export async function setBookmark(userId: string, paperId: string, bookmarked: b
 export type BookmarkListItem = {
   paperId: string;
   createdAt: Date;
-  status: 'TO_READ' | 'READING' | 'READ' | null;
+  status: ReadingStatusValue | null;
   noteCount: number;
 };
 
 /** Newest first; `status` filters by reading status (null filter = all); page is 1-based. */
 export async function listBookmarks(
   userId: string,
-  opts: { page: number; pageSize: number; status?: 'TO_READ' | 'READING' | 'READ' },
+  opts: { page: number; pageSize: number; status?: ReadingStatusValue },
 ): Promise<{ items: BookmarkListItem[]; total: number }> {
   const { take, skip } = pageWindow(opts);
   const status = opts.status ?? null;
@@ -90,7 +90,7 @@ export async function listBookmarks(
 /** All of the reader's bookmarks with status, for the review-page islands: one query. */
 export async function readerPaperStates(userId: string): Promise<{
   bookmarks: string[];
-  statuses: Record<string, 'TO_READ' | 'READING' | 'READ'>;
+  statuses: Record<string, ReadingStatusValue>;
   noteCounts: Record<string, number>;
 }> {
   const db = await getDb();

@@ -7,6 +7,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import type { NoteRecord } from '@/lib/reader/notes';
 
 // rehype-sanitize's default (GitHub's) schema prefixes every id with this, so
 // a note cannot clobber the page's own ids or globals.
@@ -55,4 +56,16 @@ const processor = unified()
  */
 export async function renderNoteMarkdown(body: string): Promise<string> {
   return String(await processor.process(body));
+}
+
+/** A note as the browser gets it: the Markdown to edit and its sanitized HTML to show. */
+export async function presentNote(note: NoteRecord): Promise<{ id: string; paperId: string; body: string; html: string; createdAt: string; updatedAt: string }> {
+  return {
+    id: note.id,
+    paperId: note.paperId,
+    body: note.body,
+    html: await renderNoteMarkdown(note.body),
+    createdAt: note.createdAt.toISOString(),
+    updatedAt: note.updatedAt.toISOString(),
+  };
 }

@@ -1,27 +1,22 @@
 import 'server-only';
+import { HttpError } from '@/lib/http/errors';
+import { EMPTY_NOTE_MESSAGE, NOTE_MAX_LENGTH, noteBodyProblem, noteLength, noteTooLongMessage } from '@/lib/reader/shared';
 import { isRecordNotFound, pageWindow } from '@/lib/db/query-helpers';
 import { getDb } from '@/lib/db/connection';
 
-export const NOTE_MAX_LENGTH = 20_000;
-
 export type NoteRecord = { id: string; paperId: string; body: string; createdAt: Date; updatedAt: Date };
 
-export class NoteTooLongError extends Error {
-  readonly length: number;
-  readonly max: number;
-  constructor(length: number, max: number = NOTE_MAX_LENGTH) {
-    super(`Note is ${length} characters; the limit is ${max}.`);
-    this.name = 'NoteTooLongError';
-    this.length = length;
-    this.max = max;
+/** A body the data layer refuses; the message says why (shared with the editor and the API). */
+export class InvalidNoteError extends HttpError {}
+export class EmptyNoteError extends InvalidNoteError {
+  constructor() {
+    super(400, EMPTY_NOTE_MESSAGE);
   }
 }
-
-/** The body is empty or only whitespace. */
-export class EmptyNoteError extends Error {
-  constructor() {
-    super('Note is empty.');
-    this.name = 'EmptyNoteError';
+export class NoteTooLongError extends InvalidNoteError {
+  readonly max = NOTE_MAX_LENGTH;
+  constructor(readonly length: number) {
+    super(413, noteTooLongMessage(length));
   }
 }
 
@@ -30,16 +25,14 @@ const NOTE_SELECT = { id: true, paperId: true, body: true, createdAt: true, upda
 
 /**
  * Enforced here as well as in the route's zod schema, so no other caller
- * (a server action, a script) can store what the UI could never show.
- * Length is counted in Unicode code points, as PostgreSQL's char_length
- * does; a UTF-16 `.length` limit upstream is therefore never looser.
+ * (a script, the importer) can store what the UI could never show.
  */
 function assertValidBody(body: string): void {
-  if (typeof body !== 'string' || body.trim() === '') throw new EmptyNoteError();
-  if (body.length <= NOTE_MAX_LENGTH) return; // code points <= UTF-16 units: no need to count
-  let length = 0;
-  for (const _codePoint of body) length++;
-  if (length > NOTE_MAX_LENGTH) throw new NoteTooLongError(length);
+  const problem = noteBodyProblem(body);
+  if (!problem) return;
+  if (problem.kind === 'empty') throw new EmptyNoteError();
+  if (problem.kind === 'too-long') throw new NoteTooLongError(noteLength(body));
+  throw new InvalidNoteError(400, problem.message);
 }
 
 export async function createNote(userId: string, paperId: string, body: string): Promise<NoteRecord> {

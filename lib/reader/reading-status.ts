@@ -1,14 +1,6 @@
 import 'server-only';
 import { getDb } from '@/lib/db/connection';
-
-export type ReadingStatusValue = 'TO_READ' | 'READING' | 'READ';
-
-/** The enum's values, in reading order. The route layer validates with zod; this list lets the data layer re-check. */
-export const READING_STATUS_VALUES = ['TO_READ', 'READING', 'READ'] as const satisfies readonly ReadingStatusValue[];
-
-export function isReadingStatusValue(value: unknown): value is ReadingStatusValue {
-  return typeof value === 'string' && (READING_STATUS_VALUES as readonly string[]).includes(value);
-}
+import { isReadingStatusValue, type ReadingStatusValue } from '@/lib/reader/shared';
 
 /**
  * Sets (or, with null, clears) the reader's status for one paper.

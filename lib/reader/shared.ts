@@ -1,14 +1,66 @@
+// The reader's contracts, shared by the server (route handlers, data modules)
+// and the browser (islands): enums, limits, schemas, messages and response
+// types. No 'server-only' here, and nothing that pulls the database in: a
+// client module that imports this file gets zod and a few constants.
 import { z } from 'zod';
-import { NOTE_MAX_LENGTH } from '@/lib/reader/notes';
+import { ReadingStatusValue } from '@/lib/generated/prisma/enums';
+import type { readerPaperStates } from '@/lib/reader/bookmarks';
+import type { presentNote } from '@/lib/reader/note-markdown';
 
-/** Characters as a reader counts them (an emoji is one), the same rule the data layer applies. */
+// ---- Reading status: the database enum is the one source -----------------------
+
+export { ReadingStatusValue };
+/** In reading order, as Prisma generated them from schema.prisma. */
+export const READING_STATUS_VALUES = Object.values(ReadingStatusValue);
+export const readingStatusSchema = z.enum(ReadingStatusValue);
+export const readingStatusLabels: Record<ReadingStatusValue, string> = { TO_READ: 'To read', READING: 'Reading', READ: 'Read' };
+
+export function isReadingStatusValue(value: unknown): value is ReadingStatusValue {
+  return typeof value === 'string' && (READING_STATUS_VALUES as readonly string[]).includes(value);
+}
+
+// ---- Papers ------------------------------------------------------------------------
+
+/** Paper ids come from the content index (`arxiv:2511.16624`, `papers/y2025/nov/20251121#3-x`). */
+export const paperIdSchema = z.string().trim().min(1, 'paperId is required').max(300, 'paperId is too long');
+
+// ---- Notes --------------------------------------------------------------------------
+
+/** Characters as a reader counts them (an emoji is one), as PostgreSQL's char_length does. */
+export const NOTE_MAX_LENGTH = 20_000;
 export const noteLength = (body: string) => [...body].length;
+export const noteTooLongMessage = (length: number) => `Note is ${length} characters; the limit is ${NOTE_MAX_LENGTH}.`;
+export const EMPTY_NOTE_MESSAGE = 'A note cannot be empty.';
+
+/** What is wrong with a note body, or null: one rule for the editor, the API and the data layer. */
+export function noteBodyProblem(body: string): { kind: 'empty' | 'too-long' | 'unstorable'; message: string } | null {
+  if (body.trim() === '') return { kind: 'empty', message: EMPTY_NOTE_MESSAGE };
+  // Code points never outnumber UTF-16 units, so short bodies need no counting.
+  if (body.length > NOTE_MAX_LENGTH) {
+    const length = noteLength(body);
+    if (length > NOTE_MAX_LENGTH) return { kind: 'too-long', message: noteTooLongMessage(length) };
+  }
+  // PostgreSQL text cannot hold NUL; say so instead of failing in the database.
+  if (body.includes('\u0000')) return { kind: 'unstorable', message: 'A note cannot contain NUL (\\u0000) characters.' };
+  return null;
+}
 
 /** A note body as the API accepts it: refused by name when empty, too long or unstorable, never truncated. */
-export const noteBody = z.string().superRefine((body, ctx) => {
-  if (!body.trim()) ctx.addIssue({ code: 'custom', message: 'A note cannot be empty.' });
-  const length = noteLength(body);
-  if (length > NOTE_MAX_LENGTH) ctx.addIssue({ code: 'custom', message: `Note is ${length} characters; the limit is ${NOTE_MAX_LENGTH}.` });
-  // PostgreSQL text cannot hold NUL; say so instead of failing in the database.
-  if (body.includes('\u0000')) ctx.addIssue({ code: 'custom', message: 'A note cannot contain NUL (\\u0000) characters.' });
+export const noteBodySchema = z.string().superRefine((body, ctx) => {
+  const problem = noteBodyProblem(body);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem.message });
 });
+
+// ---- Import and export ------------------------------------------------------------
+
+/** 20 MB holds ~1,000 notes at the length limit; the import route and the upload form both refuse more. */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+export const importTooLargeMessage = `The import file is larger than ${MAX_IMPORT_BYTES / (1024 * 1024)} MB.`;
+
+// ---- Response types, inferred from the functions that produce them ---------------
+
+export type NoteView = Awaited<ReturnType<typeof presentNote>>;
+export type ReaderUser = { id: string; email: string | null; name: string | null };
+/** GET /api/reader/state: who is signed in and what they did with which paper. */
+export type ReaderState = { user: ReaderUser | null } & Awaited<ReturnType<typeof readerPaperStates>>;
+export const SIGNED_OUT_STATE: ReaderState = { user: null, bookmarks: [], statuses: {}, noteCounts: {} };

@@ -1,7 +1,7 @@
 import type { MetadataRoute } from 'next';
 import { archiveFolders, reviewsInFolder } from '@/lib/content/index/archive';
-import { orgHref, tagHref, tagSlug } from '@/lib/content/index/urls';
-import { reviewUrl } from '@/lib/content/source/files';
+import { orgHref, tagHref, tagSlug } from '@/lib/content/urls';
+import { reviewUrl } from '@/lib/content/urls';
 import type { ContentIndex, Review } from '@/lib/content/index/content-index';
 import { absoluteUrl, siteOrigin } from '@/lib/feeds/absolute-url';
 

@@ -1,11 +1,11 @@
 import { expect, inject, test } from 'vitest';
 import { buildIndex } from '@/lib/content/index/content-index';
-import { axeViolations as violations, useBrowser, waitForHydration } from '@/tests/e2e/browser';
+import { axeViolations as violations, setupBrowser, waitForHydration } from '@/tests/e2e/browser';
 import { Reader } from '@/tests/e2e/client';
 
 const baseURL = inject('baseURL');
 const index = buildIndex(undefined, undefined, { drafts: false });
-const browser = useBrowser();
+const browser = setupBrowser();
 
 const publicPages = ['/', index.reviews[0]!.url, '/papers', '/signin'];
 

@@ -23,7 +23,7 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /** One Chromium per test file: launched before its tests, closed after them. */
-export function useBrowser(): () => Browser {
+export function setupBrowser(): () => Browser {
   let browser: Browser | undefined;
   beforeAll(async () => {
     browser = await launchBrowser();

@@ -1,9 +1,9 @@
 import { expect, test } from 'vitest';
 import { buildIndex } from '@/lib/content/index/content-index';
 import { startDevServer } from '@/tests/support/server';
-import { cspViolations, recordCspViolations, useBrowser, waitForHydration } from '@/tests/e2e/browser';
+import { cspViolations, recordCspViolations, setupBrowser, waitForHydration } from '@/tests/e2e/browser';
 
-const browser = useBrowser();
+const browser = setupBrowser();
 const review = buildIndex(undefined, undefined, { drafts: true }).reviews.find((r) => !r.draft)!;
 
 // The README's quick start is `npm run dev`: under the development policy

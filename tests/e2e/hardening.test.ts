@@ -2,14 +2,14 @@ import { encode } from 'next-auth/jwt';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { buildIndex } from '@/lib/content/index/content-index';
 import { startWithDatabaseDown, type LoggedApp } from '@/tests/support/server';
-import { axeViolations, cspViolations, recordCspViolations, useBrowser, waitForHydration } from '@/tests/e2e/browser';
+import { axeViolations, cspViolations, recordCspViolations, setupBrowser, waitForHydration } from '@/tests/e2e/browser';
 import { Reader } from '@/tests/e2e/client';
 
 const index = buildIndex(undefined, undefined, { drafts: false });
 // A review with figures (zoom) and math (KaTeX): every sample review has both.
 const review = index.reviews.find((r) => Object.keys(r.assets.imports).length)!;
 const paperId = index.papers[0]!.paperId;
-const browser = useBrowser();
+const browser = setupBrowser();
 
 const fixedHeaders = {
   'strict-transport-security': 'max-age=63072000; includeSubDomains',

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { expect, inject, test } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { buildIndex } from '@/lib/content/index/content-index';
-import { useBrowser } from '@/tests/e2e/browser';
+import { setupBrowser } from '@/tests/e2e/browser';
 
 const baseURL = inject('baseURL');
 const index = buildIndex(undefined, undefined, { drafts: false });
@@ -13,7 +13,7 @@ const password = 'a long enough password';
 const alice = `alice-${randomBytes(4).toString('hex')}@example.com`;
 const note = `Worth re-reading: ${randomBytes(4).toString('hex')}`;
 
-const browser = useBrowser();
+const browser = setupBrowser();
 
 async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser().newContext({ baseURL, viewport: { width: 1280, height: 900 }, acceptDownloads: true });

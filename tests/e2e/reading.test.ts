@@ -2,14 +2,14 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { buildIndex } from '@/lib/content/index/content-index';
-import { useBrowser } from '@/tests/e2e/browser';
+import { setupBrowser } from '@/tests/e2e/browser';
 
 const baseURL = inject('baseURL');
 const index = buildIndex(undefined, undefined, { drafts: false });
 const crossLink = '/docs/papers/y2025/oct/20251027#2-search-self-play';
 const linking = index.reviews.find((review) => review.links.some((link) => link.url === crossLink));
 
-const browser = useBrowser();
+const browser = setupBrowser();
 let page: Page;
 
 async function open(path: string, viewport = { width: 1280, height: 900 }) {

@@ -1,11 +1,11 @@
 import { expect, inject, test } from 'vitest';
 import { buildIndex } from '@/lib/content/index/content-index';
-import { useBrowser, waitForHydration } from '@/tests/e2e/browser';
+import { setupBrowser, waitForHydration } from '@/tests/e2e/browser';
 import { Reader } from '@/tests/e2e/client';
 
 const baseURL = inject('baseURL');
 const index = buildIndex(undefined, undefined, { drafts: false });
-const browser = useBrowser();
+const browser = setupBrowser();
 
 test('search from the keyboard and land on the anchor; the index loads only when the box opens', async () => {
   const context = await browser().newContext({ baseURL });

@@ -1,9 +1,6 @@
 import type { Metadata } from 'next';
 import { DeleteAccount } from '@/components/reader/delete-account';
-import { requireReader } from '@/lib/auth/options';
-
-// Per-reader page: rendered on request, never at build (the build has no database).
-export const dynamic = 'force-dynamic';
+import { requireReader } from '@/lib/auth/session';
 
 export const metadata: Metadata = { title: 'Account', robots: { index: false } };
 

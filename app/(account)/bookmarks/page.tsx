@@ -2,26 +2,23 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { z } from 'zod';
 import { OrgBadges } from '@/components/paper/org-badges';
-import { PageLinks } from '@/components/page-links';
+import { Pagination, queryPageHref } from '@/components/layout/pagination';
 import { BookmarkButton } from '@/components/reader/bookmark-button';
 import { ExportPanel } from '@/components/reader/export-panel';
 import { StatusSelect } from '@/components/reader/status-select';
-import { requireReader } from '@/lib/auth/options';
+import { requireReader } from '@/lib/auth/session';
 import { listBookmarks } from '@/lib/reader/bookmarks';
-import { readingStatusLabels } from '@/lib/reader/reading-status-labels';
+import { readingStatusLabels, readingStatusSchema } from '@/lib/reader/shared';
 import { paperCatalog } from '@/lib/content/index/catalog';
 import { lookupPaper } from '@/lib/content/index/paper-lookup';
 import { formatDate } from '@/lib/content/index/queries';
-
-// Per-reader page: rendered on request, never at build (the build has no database).
-export const dynamic = 'force-dynamic';
 
 export const metadata: Metadata = { title: 'My bookmarks', robots: { index: false } };
 
 const PAGE_SIZE = 20;
 const query = z.object({
   page: z.coerce.number().int().min(1).catch(1),
-  status: z.enum(['TO_READ', 'READING', 'READ']).optional().catch(undefined),
+  status: readingStatusSchema.optional().catch(undefined),
 });
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -91,7 +88,7 @@ export default async function BookmarksPage({ searchParams }: Props) {
           })}
         </ul>
       )}
-      <PageLinks path="/bookmarks" page={page} pages={Math.ceil(total / PAGE_SIZE)} params={{ status }} />
+      <Pagination page={page} pages={Math.ceil(total / PAGE_SIZE)} href={queryPageHref('/bookmarks', { status })} />
       <section aria-labelledby="export-heading" className="mt-12 border-t border-slate-200 pt-6 dark:border-slate-800">
         <h2 id="export-heading" className="mb-3 text-lg font-semibold">
           Export and import

@@ -2,15 +2,12 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { z } from 'zod';
 import { OrgBadges } from '@/components/paper/org-badges';
-import { PageLinks } from '@/components/page-links';
-import { requireReader } from '@/lib/auth/options';
+import { Pagination, queryPageHref } from '@/components/layout/pagination';
+import { requireReader } from '@/lib/auth/session';
 import { paperCatalog } from '@/lib/content/index/catalog';
 import { lookupPaper } from '@/lib/content/index/paper-lookup';
 import { renderNoteMarkdown } from '@/lib/reader/note-markdown';
 import { listNotesByPaper } from '@/lib/reader/notes';
-
-// Per-reader page: rendered on request, never at build (the build has no database).
-export const dynamic = 'force-dynamic';
 
 export const metadata: Metadata = { title: 'My notes', robots: { index: false } };
 
@@ -56,7 +53,7 @@ export default async function NotesPage({ searchParams }: Props) {
           </section>
         ))
       )}
-      <PageLinks path="/notes" page={page} pages={Math.ceil(total / PAGE_SIZE)} />
+      <Pagination page={page} pages={Math.ceil(total / PAGE_SIZE)} href={queryPageHref('/notes')} />
     </div>
   );
 }

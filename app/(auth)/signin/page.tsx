@@ -3,9 +3,6 @@ import { SignInForm } from '@/components/auth/sign-in-form';
 import { oauthProviders } from '@/lib/auth/options';
 import { safeCallbackUrl } from '@/lib/auth/safe-redirect';
 
-// Per-reader page: rendered on request, never at build (the build has no database).
-export const dynamic = 'force-dynamic';
-
 export const metadata: Metadata = { title: 'Sign in', robots: { index: false } };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PaperFilter } from '@/components/paper/paper-filter';
-import { orgHref, tagHref } from '@/lib/content/index/urls';
+import { orgHref, tagHref } from '@/lib/content/urls';
 import { paperListItems } from '@/lib/content/index/paper-list';
 import { getContentIndex } from '@/lib/content/index/content-index';
 

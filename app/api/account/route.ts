@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { HttpError, json, readJson, requireUser, route } from '@/lib/http/route';
+import { json, route } from '@/lib/http/route';
+import { readJson } from '@/lib/http/body';
+import { HttpError } from '@/lib/http/errors';
+import { requireUser } from '@/lib/auth/session';
 import { deleteUser } from '@/lib/auth/users';
-
-export const dynamic = 'force-dynamic';
 
 /** Deletes the reader and everything they own; the client then signs out. */
 export const DELETE = route(async (request) => {

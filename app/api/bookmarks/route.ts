@@ -1,14 +1,15 @@
 import { z } from 'zod';
 import { listBookmarks, setBookmark } from '@/lib/reader/bookmarks';
-import { assertKnownPaper, json, paperIdSchema, readJson, readQuery, requireUser, route } from '@/lib/http/route';
+import { json, route } from '@/lib/http/route';
+import { readJson, readQuery } from '@/lib/http/body';
+import { requireUser } from '@/lib/auth/session';
+import { paperIdSchema, readingStatusSchema } from '@/lib/reader/shared';
+import { assertKnownPaper } from '@/lib/content/index/catalog';
 
-export const dynamic = 'force-dynamic';
-
-const statusFilter = z.enum(['TO_READ', 'READING', 'READ']);
 const listQuery = z.object({
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
-  status: statusFilter.optional(),
+  status: readingStatusSchema.optional(),
 });
 
 export const GET = route(async (request) => {

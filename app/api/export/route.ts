@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { bibtexChunks } from '@/lib/reader/export/bibtex';
 import { markdownChunks } from '@/lib/reader/export/markdown';
-import { gatherExportPapers, readerDataJsonChunks, readReaderData, UnknownPapersError } from '@/lib/reader/export/reader-data';
-import { HttpError, paperIdSchema, readQuery, requireUser, route } from '@/lib/http/route';
-
-export const dynamic = 'force-dynamic';
+import { gatherExportPapers, readerDataJsonChunks, readReaderData } from '@/lib/reader/export/reader-data';
+import { route } from '@/lib/http/route';
+import { readQuery } from '@/lib/http/body';
+import { requireUser } from '@/lib/auth/session';
+import { paperIdSchema } from '@/lib/reader/shared';
 
 // A selection comes from one page of /bookmarks; this only stops absurd URLs.
 const MAX_SELECTED = 5_000;
@@ -59,13 +60,7 @@ export const GET = route(async (request) => {
   if (format === 'json') {
     chunks = readerDataJsonChunks(await readReaderData(user.id), exportedAt);
   } else {
-    let papers;
-    try {
-      papers = await gatherExportPapers(user.id, ids);
-    } catch (error) {
-      if (error instanceof UnknownPapersError) throw new HttpError(400, error.message);
-      throw error;
-    }
+    const papers = await gatherExportPapers(user.id, ids);
     chunks = format === 'md' ? markdownChunks(papers, exportedAt) : bibtexChunks(papers);
   }
 
@@ -75,7 +70,7 @@ export const GET = route(async (request) => {
     headers: {
       'Content-Type': file.type,
       'Content-Disposition': `attachment; filename="${filename}"`,
-      // Reader data is never stored by a shared cache (same rule as lib/http's json()).
+      // Reader data is never stored by a shared cache (same rule as json() in lib/http/route.ts).
       'Cache-Control': 'private, no-store',
       'X-Content-Type-Options': 'nosniff',
     },

@@ -1,10 +1,12 @@
 import { z } from 'zod';
-import { assertKnownPaper, json, paperIdSchema, readJson, readQuery, requireUser, route } from '@/lib/http/route';
-import { presentNote } from '@/lib/reader/note-view';
-import { noteBody } from '@/lib/reader/shared';
+import { json, route } from '@/lib/http/route';
+import { readJson, readQuery } from '@/lib/http/body';
+import { requireUser } from '@/lib/auth/session';
+import { paperIdSchema } from '@/lib/reader/shared';
+import { assertKnownPaper } from '@/lib/content/index/catalog';
+import { presentNote } from '@/lib/reader/note-markdown';
+import { noteBodySchema } from '@/lib/reader/shared';
 import { createNote, listNotesForPaper } from '@/lib/reader/notes';
-
-export const dynamic = 'force-dynamic';
 
 export const GET = route(async (request) => {
   const user = await requireUser();
@@ -16,7 +18,7 @@ export const GET = route(async (request) => {
 
 export const POST = route(async (request) => {
   const user = await requireUser();
-  const { paperId, body } = await readJson(request, z.object({ paperId: paperIdSchema, body: noteBody }).strict());
+  const { paperId, body } = await readJson(request, z.object({ paperId: paperIdSchema, body: noteBodySchema }).strict());
   assertKnownPaper(paperId);
   return json({ note: await presentNote(await createNote(user.id, paperId, body)) }, { status: 201 });
 });

@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { clientIp } from '@/lib/http/client-ip';
-import { json, readJson, route } from '@/lib/http/route';
+import { json, route } from '@/lib/http/route';
+import { readJson } from '@/lib/http/body';
 import { takeSignupSlot } from '@/lib/auth/rate-limit';
 import { createUserWithPassword } from '@/lib/auth/users';
-
-export const dynamic = 'force-dynamic';
 
 const body = z
   .object({

@@ -1,10 +1,12 @@
 import { z } from 'zod';
-import { assertKnownPaper, json, paperIdSchema, readJson, requireUser, route } from '@/lib/http/route';
+import { json, route } from '@/lib/http/route';
+import { readJson } from '@/lib/http/body';
+import { requireUser } from '@/lib/auth/session';
+import { paperIdSchema, readingStatusSchema } from '@/lib/reader/shared';
+import { assertKnownPaper } from '@/lib/content/index/catalog';
 import { setReadingStatus } from '@/lib/reader/reading-status';
 
-export const dynamic = 'force-dynamic';
-
-const body = z.object({ paperId: paperIdSchema, status: z.enum(['TO_READ', 'READING', 'READ']).nullable() }).strict();
+const body = z.object({ paperId: paperIdSchema, status: readingStatusSchema.nullable() }).strict();
 
 export const PUT = route(async (request) => {
   const user = await requireUser();

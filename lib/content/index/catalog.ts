@@ -1,3 +1,4 @@
+import { HttpError } from '@/lib/http/errors';
 import { readBuildOutput } from '@/lib/config/build-output';
 import { getContentIndex, type ContentIndex, type Paper } from '@/lib/content/index/content-index';
 
@@ -26,4 +27,15 @@ export function paperCatalog(): ReadonlyMap<string, Paper> {
     cached = file?.version === 1 ? new Map(file.papers.map((paper) => [paper.paperId, paper])) : getContentIndex().byPaperId;
   }
   return cached;
+}
+
+/** A paper id no review here knows: the reader can only act on papers in the catalog. */
+export class UnknownPaperError extends HttpError {
+  constructor(paperId: string) {
+    super(404, `Unknown paper "${paperId}": it is not in any review.`);
+  }
+}
+
+export function assertKnownPaper(paperId: string): void {
+  if (!paperCatalog().has(paperId)) throw new UnknownPaperError(paperId);
 }

@@ -1,4 +1,4 @@
-import { tagSlug } from '@/lib/content/index/urls';
+import { tagSlug } from '@/lib/content/urls';
 import { contentRoot, listContentFiles, type ContentFile } from '@/lib/content/source/files';
 import { lastUpdatedDates } from '@/lib/content/source/last-updated';
 import { parseReview, type Review } from '@/lib/content/source/parse-review';

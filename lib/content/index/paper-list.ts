@@ -1,3 +1,4 @@
+import { appearanceHref } from '@/lib/content/urls';
 import type { ContentIndex } from '@/lib/content/index/content-index';
 import { formatDate } from '@/lib/content/index/queries';
 
@@ -16,6 +17,6 @@ export function paperListItems(index: ContentIndex, papers = index.papers): Pape
     name: paper.name,
     subtitle: paper.subtitle,
     orgs: paper.orgs,
-    appearances: paper.appearances.map((a) => ({ href: `${a.reviewUrl}#${a.anchor}`, reviewTitle: a.reviewTitle, date: formatDate(a.date) })),
+    appearances: paper.appearances.map((a) => ({ href: appearanceHref(a), reviewTitle: a.reviewTitle, date: formatDate(a.date) })),
   }));
 }

@@ -1,4 +1,5 @@
 import { paperCatalog } from '@/lib/content/index/catalog';
+import { appearanceHref } from '@/lib/content/urls';
 import type { ContentIndex, Paper } from '@/lib/content/index/content-index';
 import type { Review } from '@/lib/content/source/parse-review';
 import type { OtherAppearance } from '@/lib/content/source/transforms';
@@ -15,7 +16,7 @@ export function lookupPaper(
   const paper = catalog.get(paperId);
   const appearance = paper?.appearances[0];
   if (!paper || !appearance) return null;
-  return { ...paper, href: `${appearance.reviewUrl}#${appearance.anchor}`, reviewTitle: appearance.reviewTitle, date: appearance.date };
+  return { ...paper, href: appearanceHref(appearance), reviewTitle: appearance.reviewTitle, date: appearance.date };
 }
 
 /** For each paper of a review, the other reviews that discuss it too. */
@@ -25,7 +26,7 @@ export function otherAppearances(index: ContentIndex, review: Review): Record<st
       paper.paperId,
       (index.byPaperId.get(paper.paperId)?.appearances ?? [])
         .filter((a) => a.reviewSlug !== review.slug)
-        .map((a) => ({ href: `${a.reviewUrl}#${a.anchor}`, title: a.reviewTitle, date: a.date })),
+        .map((a) => ({ href: appearanceHref(a), title: a.reviewTitle, date: a.date })),
     ]),
   );
 }

@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 /** The content folder: `content/` in the project, or `CONTENT_DIR` (benchmarks, tests). */
@@ -17,14 +17,14 @@ const reviewExtension = /\.mdx?$/;
  * their folder. The slug is the path without extension: `papers/y2025/nov/20251121`.
  */
 export function listContentFiles(root = contentRoot()): ContentFile[] {
+  // A missing folder is a setup mistake (a wrong CONTENT_DIR, a checkout
+  // without content/), not an empty site: say which folder was expected.
+  if (!existsSync(root)) {
+    throw new Error(`Content folder not found: ${root}. Put the reviews there, or set CONTENT_DIR to the folder that holds them.`);
+  }
   const files: ContentFile[] = [];
   const walk = (dir: string) => {
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
+    const entries = readdirSync(dir, { withFileTypes: true });
     for (const entry of entries) {
       if (entry.name.startsWith('_') || entry.name.startsWith('.')) continue;
       const full = path.join(dir, entry.name);
@@ -45,8 +45,3 @@ export function slugOf(file: string, root: string): string {
   return relative.replace(/(^|\/)(index|README)$/i, '').replace(/\/$/, '');
 }
 
-export const DOCS_PREFIX = '/docs';
-
-export function reviewUrl(slug: string): string {
-  return `${DOCS_PREFIX}/${slug}`;
-}

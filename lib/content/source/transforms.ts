@@ -4,7 +4,8 @@ import type { MdxJsxAttribute } from 'mdast-util-mdx-jsx';
 import { visit } from 'unist-util-visit';
 import type { ReviewAssets } from '@/lib/content/source/assets';
 import { restoreUnusedDirectives, transformAdmonitions } from '@/lib/content/source/directives';
-import { reviewUrl, slugOf } from '@/lib/content/source/files';
+import { slugOf } from '@/lib/content/source/files';
+import { reviewUrl } from '@/lib/content/urls';
 import type { PaperEntry } from '@/lib/content/source/papers';
 import { assignHeadingIds } from '@/lib/content/source/slugs';
 

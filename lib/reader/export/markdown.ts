@@ -1,6 +1,6 @@
 // Markdown export of the reader's papers. Pure (no database, no
 // 'server-only'): the unit tests pin the exact text, the route streams it.
-import { readingStatusLabels } from '@/lib/reader/reading-status-labels';
+import { readingStatusLabels, type ReadingStatusValue } from '@/lib/reader/shared';
 import { siteConfig } from '@/lib/config/site';
 
 export type ExportNote = { body: string; createdAt: Date; updatedAt: Date };
@@ -16,7 +16,7 @@ export type ExportPaper = {
   /** Absolute URL (site origin + /docs/…#anchor), null when the paper is in no review any more. */
   reviewUrl: string | null;
   bookmarkedAt: Date | null;
-  status: keyof typeof readingStatusLabels | null;
+  status: ReadingStatusValue | null;
   /** Oldest first. */
   notes: ExportNote[];
 };

@@ -6,9 +6,10 @@ import { z } from 'zod';
 import { paperCatalog } from '@/lib/content/index/catalog';
 import type { Paper } from '@/lib/content/index/content-index';
 import { getDb } from '@/lib/db/connection';
-import { noteBody } from '@/lib/reader/shared';
-import { READING_STATUS_VALUES, type ReadingStatusValue } from '@/lib/reader/reading-status';
-import { siteConfig } from '@/lib/config/site';
+import { HttpError } from '@/lib/http/errors';
+import { noteBodySchema, paperIdSchema, readingStatusSchema, type ReadingStatusValue } from '@/lib/reader/shared';
+import { absoluteSiteUrl } from '@/lib/config/site';
+import { appearanceHref } from '@/lib/content/urls';
 import type { ExportPaper } from '@/lib/reader/export/markdown';
 
 export const EXPORT_FORMAT = 'papers-review-export';
@@ -24,20 +25,21 @@ export type ReaderData = {
 };
 
 /** Selected or imported papers that no review here knows; carries the full list for the message. */
-export class UnknownPapersError extends Error {
-  constructor(readonly paperIds: string[], action: string) {
+export class UnknownPapersError extends HttpError {
+  constructor(
+    readonly paperIds: string[],
+    action: string,
+  ) {
     const shown = paperIds.slice(0, 20).map((id) => JSON.stringify(id)).join(', ');
     const more = paperIds.length > 20 ? ` and ${paperIds.length - 20} more` : '';
-    super(`${paperIds.length} unknown ${paperIds.length === 1 ? 'paper' : 'papers'} (not in any review on this site): ${shown}${more}. ${action}`);
-    this.name = 'UnknownPapersError';
+    super(400, `${paperIds.length} unknown ${paperIds.length === 1 ? 'paper' : 'papers'} (not in any review on this site): ${shown}${more}. ${action}`);
   }
 }
 
 /** The import file is not JSON of this format; the message names the offending fields. */
-export class ImportValidationError extends Error {
+export class ImportValidationError extends HttpError {
   constructor(message: string) {
-    super(message);
-    this.name = 'ImportValidationError';
+    super(400, message);
   }
 }
 
@@ -65,8 +67,6 @@ export async function readReaderData(userId: string): Promise<ReaderData> {
   return { bookmarks, statuses, notes };
 }
 
-const siteOrigin = () => siteConfig.url.replace(/\/+$/, '');
-
 /**
  * lookupPaper's answer, from a catalog fetched once per export: outside
  * production each paperCatalog() call re-lists the content folder, which
@@ -92,7 +92,7 @@ function exportPaper(
     orgs: paper.orgs,
     arxivId: paper.arxivId,
     reviewTitle: appearance.reviewTitle,
-    reviewUrl: `${siteOrigin()}${appearance.reviewUrl}#${appearance.anchor}`,
+    reviewUrl: absoluteSiteUrl(appearanceHref(appearance)),
     ...data,
   };
 }
@@ -162,9 +162,7 @@ export function* readerDataJsonChunks(data: ReaderData, exportedAt: Date): Gener
 
 // ---- Import ---------------------------------------------------------------------
 
-// Same rule as lib/http's paperIdSchema, restated here so this data module
-// does not pull the session/auth stack into scripts and tests.
-const paperId = z.string().trim().min(1, 'paperId is required').max(300, 'paperId is too long');
+const paperId = paperIdSchema;
 // Offsets accepted for hand-edited files; stored as the same instant.
 const timestamp = z.iso.datetime({ offset: true, error: 'expected an ISO 8601 timestamp such as 2025-11-21T09:30:00.000Z' }).transform((s) => new Date(s));
 
@@ -186,9 +184,9 @@ export const readerExportSchema = z
     exportedAt: timestamp,
     bookmarks: z.array(z.object({ paperId, createdAt: timestamp }).strict()).superRefine(noDuplicatePaperIds('bookmarks')),
     statuses: z
-      .array(z.object({ paperId, status: z.enum(READING_STATUS_VALUES), updatedAt: timestamp }).strict())
+      .array(z.object({ paperId, status: readingStatusSchema, updatedAt: timestamp }).strict())
       .superRefine(noDuplicatePaperIds('statuses')),
-    notes: z.array(z.object({ paperId, body: noteBody, createdAt: timestamp, updatedAt: timestamp }).strict()),
+    notes: z.array(z.object({ paperId, body: noteBodySchema, createdAt: timestamp, updatedAt: timestamp }).strict()),
   })
   .strict();
 

@@ -20,9 +20,13 @@ import { siteConfig } from '@/lib/config/site';
 // siteConfig is read once at import; the review links are absolute on this origin.
 const site = siteConfig.url.replace(/\/+$/, '');
 
-// The routes read the session through lib/auth; here the signed-in reader is whoever the test says.
+// The routes read the session through NextAuth's getServerSession (lib/auth/session.ts);
+// here the signed-in reader is whoever the test says.
 const session = vi.hoisted(() => ({ user: null as { id: string; email: string | null; name: string | null } | null }));
-vi.mock('@/lib/auth/options', () => ({ currentUser: async () => session.user }));
+vi.mock('next-auth', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('next-auth')>()),
+  getServerSession: () => Promise.resolve(session.user ? { user: session.user, expires: '2100-01-01T00:00:00.000Z' } : null),
+}));
 
 // 50 reviews × 100 arXiv papers = 5,000 known papers, plus one without an arXiv id.
 const PAPERS = 5_000;

@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
 import { InvalidPaginationError } from '@/lib/db/query-helpers';
+import { NOTE_MAX_LENGTH } from '@/lib/reader/shared';
 import {
   allNotes,
   createNote,
@@ -7,7 +8,6 @@ import {
   EmptyNoteError,
   listNotesByPaper,
   listNotesForPaper,
-  NOTE_MAX_LENGTH,
   NoteTooLongError,
   updateNote,
 } from '@/lib/reader/notes';

@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
-import { setReadingStatus, type ReadingStatusValue } from '@/lib/reader/reading-status';
+import { setReadingStatus } from '@/lib/reader/reading-status';
+import type { ReadingStatusValue } from '@/lib/reader/shared';
 import { describeEachBackend, userFactory } from '@/tests/support/db';
 
 

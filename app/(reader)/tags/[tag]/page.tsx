@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { PaperList } from '@/components/paper/paper-list';
-import { tagSlug } from '@/lib/content/index/urls';
+import { tagSlug } from '@/lib/content/urls';
 import { getContentIndex } from '@/lib/content/index/content-index';
 import { paperListItems } from '@/lib/content/index/paper-list';
 

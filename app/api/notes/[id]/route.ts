@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { HttpError, json, readJson, requireUser, route } from '@/lib/http/route';
-import { noteBody } from '@/lib/reader/shared';
-import { presentNote } from '@/lib/reader/note-view';
+import { json, route } from '@/lib/http/route';
+import { readJson } from '@/lib/http/body';
+import { HttpError } from '@/lib/http/errors';
+import { requireUser } from '@/lib/auth/session';
+import { noteBodySchema } from '@/lib/reader/shared';
+import { presentNote } from '@/lib/reader/note-markdown';
 import { deleteNote, updateNote } from '@/lib/reader/notes';
 
-
-export const dynamic = 'force-dynamic';
 
 type Context = { params: Promise<{ id: string }> };
 const noteId = z.string().trim().min(1).max(64);
@@ -19,7 +20,7 @@ async function idOf(context: Context): Promise<string> {
 export const PATCH = route(async (request, context: Context) => {
   const user = await requireUser();
   const id = await idOf(context);
-  const { body } = await readJson(request, z.object({ body: noteBody }).strict());
+  const { body } = await readJson(request, z.object({ body: noteBodySchema }).strict());
   const note = await updateNote(user.id, id, body);
   if (!note) throw new HttpError(404, 'Note not found.');
   return json({ note: await presentNote(note) });

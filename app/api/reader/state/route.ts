@@ -1,8 +1,6 @@
 import { readerPaperStates } from '@/lib/reader/bookmarks';
-import { currentUser } from '@/lib/auth/options';
+import { currentUser } from '@/lib/auth/session';
 import { json, route } from '@/lib/http/route';
-
-export const dynamic = 'force-dynamic';
 
 /**
  * Everything the static pages' islands need about the reader, in one request:

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { paperCatalog } from '@/lib/content/index/catalog';
 import { lookupPaper } from '@/lib/content/index/paper-lookup';
-import { json, readQuery, requireUser, route } from '@/lib/http/route';
+import { json, route } from '@/lib/http/route';
+import { readQuery } from '@/lib/http/body';
+import { requireUser } from '@/lib/auth/session';
 import { allNotes } from '@/lib/reader/notes';
 import { createSearchIndex, excerpt, search } from '@/lib/search/engine';
-
-export const dynamic = 'force-dynamic';
 
 /**
  * "Search my notes too": the reader's own notes are searched here on the

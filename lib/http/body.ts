@@ -1,0 +1,80 @@
+import 'server-only';
+import type { z } from 'zod';
+import { HttpError } from '@/lib/http/errors';
+
+// A 20,000-character note is at most ~120 KB of JSON (escaped control characters); leave room above that.
+export const MAX_BODY_BYTES = 256 * 1024;
+
+type BodyOptions = {
+  /** Refuse bodies larger than this many bytes (413). */
+  maxBytes?: number;
+  /** What the body is, for messages: "Request body" or "The file". */
+  what?: string;
+};
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues.map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message)).join('; ');
+}
+
+/**
+ * The body as UTF-8 text, counting bytes as they arrive: Content-Length can
+ * be absent (a chunked upload) or wrong, so it is only used to refuse early.
+ */
+async function readText(request: Request, maxBytes: number, what: string): Promise<string> {
+  const tooLarge = () => new HttpError(413, `${what} is larger than ${formatBytes(maxBytes)}.`);
+  if (Number(request.headers.get('content-length') ?? 0) > maxBytes) throw tooLarge();
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) {
+        await reader.cancel().catch(() => {});
+        throw tooLarge();
+      }
+      parts.push(value);
+    }
+  } catch (error) {
+    if (error instanceof HttpError) throw error;
+    // The client went away mid-upload; nothing to store, nothing to log.
+    throw new HttpError(400, `${what} could not be read.`);
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(parts));
+  } catch {
+    throw new HttpError(400, `${what} is not UTF-8 text.`);
+  }
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MB` : `${bytes} bytes`;
+}
+
+/** Reads and validates a JSON body: 415 for other types, 413 when too large, 400 for bad JSON or shape. */
+export async function readJson<T>(request: Request, schema: z.ZodType<T>, options: BodyOptions = {}): Promise<T> {
+  const { maxBytes = MAX_BODY_BYTES, what = 'Request body' } = options;
+  const type = request.headers.get('content-type') ?? '';
+  if (!type.toLowerCase().startsWith('application/json')) throw new HttpError(415, `Send ${what.toLowerCase()} as application/json.`);
+  const text = await readText(request, maxBytes, what);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new HttpError(400, `${what} is not valid JSON.`);
+  }
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) throw new HttpError(400, `Invalid request: ${describeIssues(parsed.error)}`);
+  return parsed.data;
+}
+
+/** Validates query parameters the same way. */
+export function readQuery<T>(request: Request, schema: z.ZodType<T>): T {
+  const params = Object.fromEntries(new URL(request.url).searchParams);
+  const parsed = schema.safeParse(params);
+  if (!parsed.success) throw new HttpError(400, `Invalid query: ${describeIssues(parsed.error)}`);
+  return parsed.data;
+}
