@@ -21,6 +21,20 @@ function checkContentBeforeBuild() {
 }
 
 /**
+ * Feed routes read each review's HTML from a file that react-dom/server
+ * rendered, since their react-server bundle may not use it (see
+ * lib/feeds/feed-html-file.ts). It is written here, before Next prerenders them.
+ */
+function renderFeedHtmlBeforeBuild() {
+  const tsx = path.join(process.cwd(), 'node_modules', '.bin', 'tsx');
+  try {
+    execFileSync(tsx, [path.join(process.cwd(), 'scripts', 'render-feed-html.ts')], { stdio: 'inherit' });
+  } catch {
+    throw new Error('Rendering the feed HTML failed (scripts/render-feed-html.ts): see the error above, then build again.');
+  }
+}
+
+/**
  * A production build without its deploy configuration stops here, with every
  * missing variable listed, rather than shipping an app that fails at a
  * reader's first click. The server checks again at startup (instrumentation).
@@ -38,6 +52,7 @@ export default function config(phase: string): NextConfig {
   if (phase === PHASE_PRODUCTION_BUILD && process.env.PAPERS_CONTENT_CHECKED !== '1') {
     checkConfigBeforeBuild();
     checkContentBeforeBuild();
+    renderFeedHtmlBeforeBuild();
   }
   return {
     reactStrictMode: true,

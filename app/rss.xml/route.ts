@@ -1,5 +1,5 @@
 import { getContentIndex } from '@/lib/content/index/content-index';
-import { reviewHtmlRenderer } from '@/lib/feeds/render-review';
+import { loadFeedHtml } from '@/lib/feeds/feed-html-file';
 import { RSS_TYPE, xmlResponse } from '@/lib/feeds/response';
 import { siteFeed } from '@/lib/feeds/review-feed';
 import { siteConfig } from '@/lib/config/site';
@@ -7,7 +7,6 @@ import { siteConfig } from '@/lib/config/site';
 // Written once at build time from content/; no request data is read.
 export const dynamic = 'force-static';
 
-export async function GET() {
-  const index = getContentIndex();
-  return xmlResponse(await siteFeed('rss', index, siteConfig, reviewHtmlRenderer(index, siteConfig.url)), RSS_TYPE);
+export function GET() {
+  return xmlResponse(siteFeed('rss', getContentIndex(), siteConfig, loadFeedHtml(siteConfig.url)), RSS_TYPE);
 }

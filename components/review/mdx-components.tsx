@@ -6,21 +6,22 @@ import { PaperRow } from '@/components/review/paper-row';
 type HeadingTag = 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6';
 type HeadingProps = ComponentPropsWithoutRef<'h2'> & { 'data-paper-id'?: string; 'data-also-in'?: string };
 
-function heading(Tag: HeadingTag) {
+/** `forFeed`: the heading alone, without the `#` link and the paper row, which only work on the site. */
+function heading(Tag: HeadingTag, { forFeed = false } = {}) {
   function Heading({ id, children, 'data-also-in': alsoInJson, ...props }: HeadingProps) {
     const paperId = props['data-paper-id'];
     const alsoIn = alsoInJson ? (JSON.parse(alsoInJson) as OtherAppearance[]) : [];
     const title = (
       <Tag id={id} {...props} className={paperId ? 'paper-heading group' : 'group'}>
         {children}
-        {id ? (
+        {id && !forFeed ? (
           <a href={`#${id}`} className="heading-anchor" aria-label="Link to this heading">
             #
           </a>
         ) : null}
       </Tag>
     );
-    return paperId ? (
+    return paperId && !forFeed ? (
       <>
         {title}
         <PaperRow paperId={paperId} anchor={id ?? ''} alsoIn={alsoIn} />
@@ -70,4 +71,19 @@ export const mdxComponents = {
   h6: heading('h6'),
   img: Img,
   a: A,
+};
+
+/**
+ * The same elements for feed readers, which show a review outside the site:
+ * a `#` link there leads nowhere useful, and the paper row's bookmark, status
+ * and notes islands need the site's scripts and session.
+ */
+export const feedMdxComponents: typeof mdxComponents = {
+  ...mdxComponents,
+  h1: heading('h1', { forFeed: true }),
+  h2: heading('h2', { forFeed: true }),
+  h3: heading('h3', { forFeed: true }),
+  h4: heading('h4', { forFeed: true }),
+  h5: heading('h5', { forFeed: true }),
+  h6: heading('h6', { forFeed: true }),
 };

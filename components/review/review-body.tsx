@@ -8,12 +8,15 @@ import { ContentError } from '@/lib/content/source/problems';
 import { preprocess } from '@/lib/content/source/syntax';
 import type { RenderContext } from '@/lib/content/source/transforms';
 
-/** Compiles a review to React elements on the server; a broken file fails with `file:line:column`. */
-export async function renderReview(review: Review, root: string, alsoIn?: RenderContext['alsoIn']) {
+/**
+ * Compiles a review to React elements on the server; a broken file fails with
+ * `file:line:column`. Feeds pass `feedMdxComponents` (no paper rows).
+ */
+export async function renderReview(review: Review, root: string, alsoIn?: RenderContext['alsoIn'], components = mdxComponents) {
   if (review.problems.length) throw new ContentError(review.problems);
   const source = await readFile(review.file, 'utf8');
   try {
-    const { content } = await compileMDX({ source: preprocess(source), components: mdxComponents, options: reviewMdxOptions(review, root, { alsoIn }) });
+    const { content } = await compileMDX({ source: preprocess(source), components, options: reviewMdxOptions(review, root, { alsoIn }) });
     return content;
   } catch (error) {
     throw new ContentError([locateCompileError(review.file, source, error)]);

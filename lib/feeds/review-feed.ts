@@ -1,16 +1,15 @@
 import { orgHref } from '@/lib/content/urls';
 import type { ContentIndex, Review } from '@/lib/content/index/content-index';
 import { absoluteUrl, siteOrigin } from '@/lib/feeds/absolute-url';
-import { buildAtom } from '@/lib/feeds/atom';
-import { buildRss } from '@/lib/feeds/rss';
+import { atomXml, rssXml } from '@/lib/feeds/feed-xml';
 import type { FeedChannel, FeedItem } from '@/lib/feeds/types';
 
 /** How many reviews a feed carries: a few months of weekly reviews. */
 export const FEED_SIZE = 20;
 
 export type SiteInfo = { name: string; description: string; url: string };
-/** Review → full HTML with absolute URLs; injected so tests and routes choose how to render. */
-export type ReviewHtml = (review: Review) => Promise<string>;
+/** Review → full HTML with absolute URLs; routes read it from the build step's file (feed-html-file.ts). */
+export type ReviewHtml = (review: Review) => string;
 
 export function latestReviews(index: ContentIndex, limit = FEED_SIZE): Review[] {
   return index.reviews.slice(0, limit);
@@ -18,12 +17,24 @@ export function latestReviews(index: ContentIndex, limit = FEED_SIZE): Review[] 
 
 /** Reviews that discuss at least one paper of `org`, by the same paper→org map the org page uses. */
 export function orgReviews(index: ContentIndex, org: string, limit = FEED_SIZE): Review[] {
-  return index.reviews.filter((review) => review.papers.some((paper) => index.byPaperId.get(paper.paperId)?.orgs.includes(org))).slice(0, limit);
+  return index.reviews
+    .filter((review) => review.papers.some((paper) => index.byPaperId.get(paper.paperId)?.orgs.includes(org)))
+    .slice(0, limit);
+}
+
+/** Every review some feed carries (the site's or an org's), newest first: what the build step renders. */
+export function feedReviews(index: ContentIndex): Review[] {
+  const inFeeds = new Set([...latestReviews(index), ...index.orgs.flatMap(({ org }) => orgReviews(index, org))]);
+  return index.reviews.filter((review) => inFeeds.has(review));
 }
 
 const toRfc3339 = (date: string | null) => (date ? `${date}T00:00:00Z` : null);
 
-function channelFor(site: SiteInfo, reviews: Review[], { title, description, pagePath, feedPath }: { title: string; description: string; pagePath: string; feedPath: string }): FeedChannel {
+function channelFor(
+  site: SiteInfo,
+  reviews: Review[],
+  { title, description, pagePath, feedPath }: { title: string; description: string; pagePath: string; feedPath: string },
+): FeedChannel {
   const origin = siteOrigin(site.url);
   const newest = reviews.map((review) => review.date).find(Boolean) ?? null;
   return {
@@ -38,37 +49,40 @@ function channelFor(site: SiteInfo, reviews: Review[], { title, description, pag
   };
 }
 
-async function itemsFor(site: SiteInfo, reviews: Review[], render: ReviewHtml): Promise<FeedItem[]> {
+function itemsFor(site: SiteInfo, reviews: Review[], render: ReviewHtml): FeedItem[] {
   const origin = siteOrigin(site.url);
-  return Promise.all(
-    reviews.map(async (review) => {
-      const url = absoluteUrl(review.url, `${origin}/`);
-      return {
-        id: url,
-        url,
-        title: review.title,
-        published: toRfc3339(review.date),
-        summary: review.description,
-        html: await render(review),
-        categories: review.tags,
-        authors: review.authors,
-      };
-    }),
-  );
+  return reviews.map((review) => {
+    const url = absoluteUrl(review.url, `${origin}/`);
+    return {
+      id: url,
+      url,
+      title: review.title,
+      published: toRfc3339(review.date),
+      summary: review.description,
+      html: render(review),
+      categories: review.tags,
+      authors: review.authors,
+    };
+  });
 }
 
 export type FeedFormat = 'rss' | 'atom';
 
 /** The site-wide feed of the newest reviews. */
-export async function siteFeed(format: FeedFormat, index: ContentIndex, site: SiteInfo, render: ReviewHtml): Promise<string> {
+export function siteFeed(format: FeedFormat, index: ContentIndex, site: SiteInfo, render: ReviewHtml): string {
   const reviews = latestReviews(index);
-  const channel = channelFor(site, reviews, { title: site.name, description: site.description, pagePath: '/', feedPath: format === 'rss' ? '/rss.xml' : '/atom.xml' });
-  const items = await itemsFor(site, reviews, render);
-  return format === 'rss' ? buildRss(channel, items) : buildAtom(channel, items);
+  const channel = channelFor(site, reviews, {
+    title: site.name,
+    description: site.description,
+    pagePath: '/',
+    feedPath: format === 'rss' ? '/rss.xml' : '/atom.xml',
+  });
+  const items = itemsFor(site, reviews, render);
+  return format === 'rss' ? rssXml(channel, items) : atomXml(channel, items);
 }
 
 /** RSS of the reviews that discuss papers from one org. */
-export async function orgFeed(org: string, index: ContentIndex, site: SiteInfo, render: ReviewHtml): Promise<string> {
+export function orgFeed(org: string, index: ContentIndex, site: SiteInfo, render: ReviewHtml): string {
   const reviews = orgReviews(index, org);
   const channel = channelFor(site, reviews, {
     title: `${site.name} · ${org}`,
@@ -76,5 +90,5 @@ export async function orgFeed(org: string, index: ContentIndex, site: SiteInfo, 
     pagePath: orgHref(org),
     feedPath: `${orgHref(org)}/rss.xml`,
   });
-  return buildRss(channel, await itemsFor(site, reviews, render));
+  return rssXml(channel, itemsFor(site, reviews, render));
 }

@@ -1,5 +1,5 @@
 import { getContentIndex } from '@/lib/content/index/content-index';
-import { reviewHtmlRenderer } from '@/lib/feeds/render-review';
+import { loadFeedHtml } from '@/lib/feeds/feed-html-file';
 import { RSS_TYPE, xmlResponse } from '@/lib/feeds/response';
 import { orgFeed } from '@/lib/feeds/review-feed';
 import { siteConfig } from '@/lib/config/site';
@@ -16,5 +16,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ org
   const org = decodeURIComponent((await params).org);
   const index = getContentIndex();
   if (!index.orgs.some((entry) => entry.org === org)) return new Response('Not found', { status: 404 });
-  return xmlResponse(await orgFeed(org, index, siteConfig, reviewHtmlRenderer(index, siteConfig.url)), RSS_TYPE);
+  return xmlResponse(orgFeed(org, index, siteConfig, loadFeedHtml(siteConfig.url)), RSS_TYPE);
 }
