@@ -69,7 +69,7 @@ export default function config(phase: string): NextConfig {
     ),
     // The embedded database lives in .data/; it must never ship in a function.
     outputFileTracingExcludes: { '*': ['./.data/**/*'] },
-    async headers() {
+    headers() {
       return [{ source: '/:path*', headers: securityHeaders }];
     },
   };

@@ -49,26 +49,29 @@ const fields = ['title', 'subtitle', 'orgs', 'review', 'text'] as const;
 const candidates: Candidate[] = [
   {
     name: 'MiniSearch 7.2.0 (chosen)',
-    build: async (docs) => serializeSearchIndex(docs),
-    load: async (json) => {
+    build: (docs) => Promise.resolve(serializeSearchIndex(docs)),
+    load: (json) => {
       const index = loadSearchIndex(json);
-      return async (query, limit) => search(index, query, { limit }).map((hit) => hit.url);
+      return Promise.resolve((query: string, limit: number) => Promise.resolve(search(index, query, { limit }).map((hit) => hit.url)));
     },
   },
   {
     // No per-term edit distance; `suggest` would turn AND into "some terms", so it stays off.
     name: 'FlexSearch 0.8.212',
-    build: async (docs) => {
+    build: (docs) => {
       const index = flexIndex();
       for (const doc of docs) index.add(doc);
       const chunks: Record<string, string> = {};
-      await index.export((key: string, data: string) => void (chunks[key] = data));
-      return JSON.stringify(chunks);
+      // A synchronous handler makes the export synchronous too.
+      index.export((key: string, data: string) => void (chunks[key] = data));
+      return Promise.resolve(JSON.stringify(chunks));
     },
-    load: async (json) => {
+    load: (json) => {
       const index = flexIndex();
       for (const [key, data] of Object.entries(JSON.parse(json) as Record<string, string>)) index.import(key, data);
-      return async (query, limit) => (index.search(query, { limit, merge: true }) as unknown as { id: string }[]).map((hit) => hit.id);
+      return Promise.resolve((query: string, limit: number) =>
+        Promise.resolve((index.search(query, { limit, merge: true }) as unknown as { id: string }[]).map((hit) => hit.id)),
+      );
     },
   },
   {
@@ -79,13 +82,13 @@ const candidates: Candidate[] = [
       await insertMultiple(db, docs.map((doc) => ({ ...doc, url: doc.id })));
       return JSON.stringify(save(db));
     },
-    load: async (json) => {
+    load: (json) => {
       const db = oramaDb();
       load(db, JSON.parse(json) as RawData);
-      return async (query, limit) => {
+      return Promise.resolve(async (query: string, limit: number) => {
         const result = await oramaSearch(db, { term: query, properties: [...fields], tolerance: 1, threshold: 0, limit, boost: { title: 4, orgs: 3, subtitle: 2 } });
         return result.hits.map((hit) => String((hit.document as unknown as { url: string }).url));
-      };
+      });
     },
   },
 ];
@@ -145,7 +148,7 @@ async function measureInBrowser(docs: SearchDocument[]) {
     await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
     return await page.evaluate(
       ({ json, queries, runs }) => {
-        const engine = (globalThis as unknown as { SearchEngine: typeof import('@/lib/search/engine') }).SearchEngine;
+        const engine = (globalThis as unknown as { SearchEngine: { loadSearchIndex: typeof loadSearchIndex; search: typeof search } }).SearchEngine;
         const loadStarted = performance.now();
         const index = engine.loadSearchIndex(json);
         const loadMs = performance.now() - loadStarted;

@@ -10,7 +10,7 @@ import { getContentIndex } from '@/lib/content/index/content-index';
 import { otherAppearances } from '@/lib/content/index/paper-lookup';
 import { ContentError } from '@/lib/content/source/problems';
 import { absoluteHtml } from '@/lib/feeds/absolute-html';
-import { absoluteUrl, siteOrigin } from '@/lib/feeds/absolute-url';
+import { absoluteUrl, siteOrigin } from '@/lib/config/site';
 import { feedHtmlPath, sourceHash, writeFeedHtml, type FeedHtmlFile } from '@/lib/feeds/feed-html-file';
 import { feedReviews } from '@/lib/feeds/review-feed';
 

@@ -73,7 +73,8 @@ export function checkVercelOutput(outputDir: string, projectDir = path.resolve(o
     const at = path.join(functionsDir, outputPath(route));
     const prerender = readJson(`${at}.prerender-config.json`);
     // Without a fallback file a "prerender" is rendered on its first request.
-    const fallback = typeof prerender?.fallback === 'string' ? prerender.fallback : prerender?.fallback?.fsPath;
+    const declared = prerender?.fallback;
+    const fallback = typeof declared === 'string' ? declared : isObject(declared) && typeof declared.fsPath === 'string' ? declared.fsPath : undefined;
     return Boolean(fallback && existsSync(`${at}.func`) && existsSync(path.join(path.dirname(at), fallback)));
   };
   const isStatic = (route: string) => ['.html', '', '/index.html'].some((suffix) => staticFiles.includes(`${outputPath(route)}${suffix}`));
@@ -97,8 +98,8 @@ export function checkVercelOutput(outputDir: string, projectDir = path.resolve(o
   const proxy = functionAt('/_middleware');
   if (!proxy) problems.push('no functions/_middleware.func: proxy.ts (CSP, request ids) was not deployed');
   else if (!proxy.files.has('.next/csp-hashes.json')) problems.push('the proxy function lacks .next/csp-hashes.json: prerendered pages would have their scripts blocked');
-  const routes: { headers?: Record<string, string> }[] = Array.isArray(config?.routes) ? config.routes : [];
-  if (!routes.some((route) => Object.keys(route.headers ?? {}).some((name) => name.toLowerCase() === 'strict-transport-security'))) {
+  const routes: unknown[] = Array.isArray(config?.routes) ? config.routes : [];
+  if (!routes.some((route) => isObject(route) && isObject(route.headers) && Object.keys(route.headers).some((name) => name.toLowerCase() === 'strict-transport-security'))) {
     problems.push('config.json sets no Strict-Transport-Security: the security headers of next.config.ts are missing');
   }
 
@@ -155,7 +156,10 @@ export function checkVercelOutput(outputDir: string, projectDir = path.resolve(o
 function loadFunction(funcDir: string, name: string, projectDir: string): FunctionBundle {
   const sources = new Map<string, string>();
   const config = readJson(path.join(funcDir, '.vc-config.json'));
-  for (const [inFunction, inProject] of Object.entries<string>(config?.filePathMap ?? {})) sources.set(inFunction, path.join(projectDir, inProject));
+  const filePathMap = config?.filePathMap;
+  for (const [inFunction, inProject] of Object.entries(isObject(filePathMap) ? filePathMap : {})) {
+    if (typeof inProject === 'string') sources.set(inFunction, path.join(projectDir, inProject));
+  }
   for (const file of walk(funcDir)) sources.set(file, path.join(funcDir, file));
   let bytes = 0;
   const missing: string[] = [];
@@ -189,9 +193,13 @@ const outputPath = (route: string) => (route === '/' ? 'index' : route.replace(/
 const toPosix = (file: string) => file.split(path.sep).join('/');
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
-function readJson(file: string): Record<string, any> | null {
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
+/** A JSON file's top-level object; null when it is missing, unreadable or not an object. */
+function readJson(file: string): Record<string, unknown> | null {
   try {
-    return JSON.parse(readFileSync(file, 'utf8'));
+    const data: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    return isObject(data) ? data : null;
   } catch {
     return null;
   }
@@ -230,7 +238,7 @@ async function main(): Promise<number> {
   try {
     await admin.connect();
   } catch (error) {
-    console.error(`verify:vercel: cannot connect to PostgreSQL at ${describe(databaseUrl)} (${error instanceof Error ? error.message : error}); start it, or set VERIFY_DATABASE_URL.`);
+    console.error(`verify:vercel: cannot connect to PostgreSQL at ${describe(databaseUrl)} (${error instanceof Error ? error.message : String(error)}); start it, or set VERIFY_DATABASE_URL.`);
     return 1;
   }
 
@@ -264,8 +272,8 @@ async function main(): Promise<number> {
     }
 
     const { problems, figures } = checkVercelOutput(path.join(projectDir, '.vercel', 'output'), projectDir);
-    const migrations = await admin.query(`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = $1 AND table_name = '_prisma_migrations'`, [schema]);
-    if (migrations.rows[0].n === 0) problems.push(`vercel build did not run the vercel-build script: schema ${schema} was never migrated`);
+    const migrations = await admin.query<{ n: number }>(`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = $1 AND table_name = '_prisma_migrations'`, [schema]);
+    if (migrations.rows[0]!.n === 0) problems.push(`vercel build did not run the vercel-build script: schema ${schema} was never migrated`);
 
     for (const problem of problems) console.error(`✗ ${problem}`);
     if (problems.length) {
@@ -289,7 +297,7 @@ async function main(): Promise<number> {
     try {
       await admin.query(`DROP SCHEMA "${schema}" CASCADE`);
     } catch (error) {
-      console.error(`verify:vercel: could not drop schema ${schema} (${error instanceof Error ? error.message : error}); drop it by hand.`);
+      console.error(`verify:vercel: could not drop schema ${schema} (${error instanceof Error ? error.message : String(error)}); drop it by hand.`);
     }
     await admin.end().catch(() => {});
   }

@@ -18,8 +18,12 @@ export function SignInForm({ callbackUrl, initialError, providers }: { callbackU
   async function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const email = String(form.get('email') ?? '');
-    const password = String(form.get('password') ?? '');
+    const field = (name: string) => {
+      const value = form.get(name);
+      return typeof value === 'string' ? value : '';
+    };
+    const email = field('email');
+    const password = field('password');
     setBusy(true);
     setError(null);
     try {
@@ -66,7 +70,7 @@ export function SignInForm({ callbackUrl, initialError, providers }: { callbackU
           </button>
         ))}
       </div>
-      <form onSubmit={submit} className="space-y-4">
+      <form onSubmit={(event) => void submit(event)} className="space-y-4">
         <label className="block text-sm font-medium">
           Email
           <input name="email" type="email" autoComplete="email" required className={input} />

@@ -35,9 +35,9 @@ export function BookmarkButton({ paperId, anchorHref, compact = false }: { paper
     const pending = sessionStorage.getItem(PENDING_KEY);
     if (pending !== paperId) return;
     sessionStorage.removeItem(PENDING_KEY);
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- completes the click remembered in sessionStorage before sign-in, once the session is known after hydration
     if (!reader.bookmarks.includes(paperId)) void apply(true);
-    // apply is stable enough here: it only runs once for the remembered paper.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- apply is stable enough here: it only runs once for the remembered paper
   }, [reader?.user, paperId]);
 
   function onClick() {

@@ -19,7 +19,7 @@ export function DeleteAccount() {
   }
 
   return (
-    <form onSubmit={remove} className="space-y-3">
+    <form onSubmit={(event) => void remove(event)} className="space-y-3">
       <label className="block text-sm">
         Type <strong>DELETE</strong> to remove your account with all bookmarks, statuses and notes. This cannot be undone.
         <input

@@ -93,7 +93,7 @@ export function ExportPanel({ paperIds }: { paperIds?: string[] }) {
           </a>
         </div>
       ) : null}
-      <form onSubmit={submit} className="flex flex-wrap items-center gap-2">
+      <form onSubmit={(event) => void submit(event)} className="flex flex-wrap items-center gap-2">
         <label className="text-sm text-slate-600 dark:text-slate-400">
           Import a JSON export:{' '}
           <input

@@ -29,6 +29,7 @@ export function NoteEditor({
 
   useEffect(() => {
     const saved = localStorage.getItem(draftKey);
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- restores the localStorage draft after hydration; reading it during render would not match the server HTML
     if (saved !== null && saved !== initial) setBody(saved);
   }, [draftKey, initial]);
 
@@ -59,7 +60,7 @@ export function NoteEditor({
 
   const over = length > NOTE_MAX_LENGTH;
   return (
-    <form onSubmit={submit} className="space-y-2">
+    <form onSubmit={(event) => void submit(event)} className="space-y-2">
       <label className="sr-only" htmlFor={draftKey}>
         Note (Markdown)
       </label>

@@ -1,7 +1,7 @@
 'use client';
 
 import type { NoteView } from '@/lib/reader/shared';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { NoteEditor } from '@/components/reader/note-editor';
 import { send, updateReaderState, useReaderState } from '@/components/reader/reader-store';
 
@@ -16,18 +16,13 @@ export function PaperNotes({ paperId }: { paperId: string }) {
   const [editing, setEditing] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  const load = useCallback(async () => {
-    try {
-      const data = (await send('GET', `/api/notes?paperId=${encodeURIComponent(paperId)}`)) as { notes: Note[] };
-      setNotes(data.notes);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : 'Could not load notes.');
-    }
-  }, [paperId]);
-
   useEffect(() => {
-    if (reader?.user && (open || count > 0) && notes === null) void load();
-  }, [reader?.user, open, count, notes, load]);
+    if (!(reader?.user && (open || count > 0) && notes === null)) return;
+    void send('GET', `/api/notes?paperId=${encodeURIComponent(paperId)}`).then(
+      (data) => setNotes((data as { notes: Note[] }).notes),
+      (e: unknown) => setError(e instanceof Error ? e.message : 'Could not load notes.'),
+    );
+  }, [reader?.user, open, count, notes, paperId]);
 
   if (!reader?.user) return null;
 

@@ -1,4 +1,4 @@
-import type { ComponentPropsWithoutRef, CSSProperties, ReactNode } from 'react';
+import type { ComponentPropsWithoutRef, CSSProperties } from 'react';
 import type { Asset } from '@/lib/content/source/assets';
 import type { OtherAppearance } from '@/lib/content/source/transforms';
 import { PaperRow } from '@/components/review/paper-row';
@@ -57,7 +57,7 @@ function A({ href, children, ...props }: ComponentPropsWithoutRef<'a'>) {
   const external = href ? /^https?:\/\//.test(href) : false;
   return (
     <a href={href} {...props} {...(external ? { rel: 'noopener noreferrer' } : {})}>
-      {children as ReactNode}
+      {children}
     </a>
   );
 }

@@ -1,11 +1,12 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
-import type { SearchHit, SearchIndex } from '@/lib/search/engine';
+import type * as engineModule from '@/lib/search/engine';
+import type { SearchHit, SearchIndex, SerializedSearchIndex } from '@/lib/search/engine';
 import { useReaderState } from '@/components/reader/reader-store';
 import { Highlighted } from '@/components/search/highlighted';
 
-type Engine = typeof import('@/lib/search/engine');
+type Engine = typeof engineModule;
 type NoteHit = { noteId: string; href: string; paper: string; excerpt: { text: string; ranges: [number, number][] } };
 
 /**
@@ -26,7 +27,7 @@ export function SearchDialog({ openSignal }: { openSignal: number }) {
   const reader = useReaderState();
 
   function load() {
-    loaded.current ??= Promise.all([import('@/lib/search/engine'), fetch('/search-index.json').then((r) => r.json())]).then(([engine, json]) => ({
+    loaded.current ??= Promise.all([import('@/lib/search/engine'), fetch('/search-index.json').then((r) => r.json() as Promise<SerializedSearchIndex>)]).then(([engine, json]) => ({
       engine,
       index: engine.loadSearchIndex(json),
     }));
@@ -41,8 +42,7 @@ export function SearchDialog({ openSignal }: { openSignal: number }) {
 
   useEffect(() => {
     if (openSignal > 0 && !dialog.current?.open) open();
-    // open() only reads refs and setters; the signal alone decides.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- open() only reads refs and setters; the signal alone decides
   }, [openSignal]);
 
   useEffect(() => {
@@ -61,12 +61,19 @@ export function SearchDialog({ openSignal }: { openSignal: number }) {
     };
   }, [query, state]);
 
-  useEffect(() => {
-    if (!withNotes || !reader?.user || !query.trim()) {
+  // Leaving note search (box emptied, box unticked, signed out) clears its results.
+  const searchNotes = withNotes && Boolean(reader?.user) && Boolean(query.trim());
+  const [searchedNotes, setSearchedNotes] = useState(searchNotes);
+  if (searchNotes !== searchedNotes) {
+    setSearchedNotes(searchNotes);
+    if (!searchNotes) {
       setNoteHits([]);
       setNoteError(null);
-      return;
     }
+  }
+
+  useEffect(() => {
+    if (!withNotes || !reader?.user || !query.trim()) return;
     const controller = new AbortController();
     const timer = setTimeout(() => {
       fetch(`/api/search/notes?q=${encodeURIComponent(query)}`, { signal: controller.signal, credentials: 'same-origin' })

@@ -25,9 +25,8 @@ export function SearchLauncher() {
   // Fetch the dialog's code once the page is idle (not part of first load), so
   // keys typed right after `/` land in the box; the index still waits for open.
   useEffect(() => {
-    const idle = window.requestIdleCallback ?? ((fn: () => void) => window.setTimeout(fn, 1500));
+    const idle = (fn: () => void) => (window.requestIdleCallback ? window.requestIdleCallback(fn) : window.setTimeout(fn, 1500));
     idle(() => void load());
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   useEffect(() => {

@@ -1,6 +1,6 @@
 import 'server-only';
 import { PrismaAdapter } from '@next-auth/prisma-adapter';
-import NextAuth, { getServerSession, type NextAuthOptions } from 'next-auth';
+import NextAuth, { type NextAuthOptions } from 'next-auth';
 import type { Adapter } from 'next-auth/adapters';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import GitHubProvider from 'next-auth/providers/github';
@@ -25,7 +25,7 @@ const credentials = z.object({ email: z.email().max(320), password: z.string().m
 function lazyPrismaAdapter(): Adapter {
   let adapter: Promise<Adapter> | null = null;
   const resolve = () => (adapter ??= getDb().then((db) => PrismaAdapter(db as never)));
-  return new Proxy({} as Adapter, {
+  return new Proxy({}, {
     get: (_target, method: string) =>
       async (...args: unknown[]) => {
         const fn = (await resolve())[method as keyof Adapter] as ((...a: unknown[]) => unknown) | undefined;

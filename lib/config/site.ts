@@ -13,6 +13,16 @@ export const siteConfig = {
   url: process.env.SITE_URL ?? (process.env.VERCEL_PROJECT_PRODUCTION_URL ? `https://${process.env.VERCEL_PROJECT_PRODUCTION_URL}` : 'http://localhost:3000'),
 };
 
+/** `url` resolved against the page it appears on; URLs with a scheme (https:, mailto:) are left as written. */
+export function absoluteUrl(url: string, pageUrl: string): string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url)) return url;
+  try {
+    return new URL(url, pageUrl).href;
+  } catch {
+    return url;
+  }
+}
+
 /** A path of this site as an absolute URL on its public origin. */
 export function absoluteSiteUrl(path: string): string {
   return `${siteOrigin(siteConfig.url)}${path}`;

@@ -1,5 +1,5 @@
 import type { PGlite } from '@electric-sql/pglite';
-import type { Pool } from 'pg';
+import type { Pool, QueryResultRow } from 'pg';
 import { isInMemoryDir, type DbConfig } from '@/lib/db/config';
 import { acquirePgliteLock } from '@/lib/db/pglite-lock';
 
@@ -40,7 +40,7 @@ async function openPostgres(connectionString: string, schema: string | undefined
       const client = await pool.connect();
       try {
         return await fn({
-          query: async (sql, params) => (await client.query(sql, params)).rows,
+          query: async <Row>(sql: string, params?: unknown[]) => (await client.query<Row & QueryResultRow>(sql, params)).rows,
           exec: async (script) => {
             await client.query(script); // no parameters → simple protocol, many statements allowed
           },

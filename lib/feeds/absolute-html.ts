@@ -1,5 +1,5 @@
 import { parseFragment, serialize, type DefaultTreeAdapterTypes } from 'parse5';
-import { absoluteUrl } from '@/lib/feeds/absolute-url';
+import { absoluteUrl } from '@/lib/config/site';
 
 type ParentNode = DefaultTreeAdapterTypes.ParentNode;
 type Element = DefaultTreeAdapterTypes.Element;

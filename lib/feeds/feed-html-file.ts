@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildOutputPath } from '@/lib/config/build-output';
 import type { Review } from '@/lib/content/index/content-index';
-import { siteOrigin } from '@/lib/feeds/absolute-url';
+import { siteOrigin } from '@/lib/config/site';
 import type { ReviewHtml } from '@/lib/feeds/review-feed';
 
 /**

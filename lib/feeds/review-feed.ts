@@ -1,6 +1,6 @@
 import { orgHref } from '@/lib/content/urls';
 import type { ContentIndex, Review } from '@/lib/content/index/content-index';
-import { absoluteUrl, siteOrigin } from '@/lib/feeds/absolute-url';
+import { absoluteUrl, siteOrigin } from '@/lib/config/site';
 import { atomXml, rssXml } from '@/lib/feeds/feed-xml';
 import type { FeedChannel, FeedItem } from '@/lib/feeds/types';
 

@@ -1,6 +1,6 @@
 // Readers' notes are untrusted input shown back as HTML, so everything goes
 // through rehype-sanitize. Pure (no database), safe to import anywhere.
-import type { Element, Root, RootContent } from 'hast';
+import type { Root, RootContent } from 'hast';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
@@ -23,7 +23,7 @@ const LINK_REL = ['nofollow', 'noopener', 'noreferrer'];
 function rehypeNoteLinks() {
   const visit = (node: Root | RootContent): void => {
     if (node.type === 'element' && node.tagName === 'a') {
-      const link = node as Element;
+      const link = node;
       link.properties.rel = [...LINK_REL];
       const href = link.properties.href;
       if (typeof href === 'string' && href.startsWith('#') && !href.startsWith(`#${CLOBBER_PREFIX}`)) {

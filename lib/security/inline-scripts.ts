@@ -17,7 +17,7 @@ export function inlineScriptHashes(html: string): string[] {
       visit(child);
     }
   };
-  visit(parse(html) as unknown as ParentNode);
+  visit(parse(html));
   return [...new Set(hashes)];
 }
 

@@ -3,7 +3,7 @@ import { archiveFolders, reviewsInFolder } from '@/lib/content/index/archive';
 import { orgHref, tagHref, tagSlug } from '@/lib/content/urls';
 import { reviewUrl } from '@/lib/content/urls';
 import type { ContentIndex, Review } from '@/lib/content/index/content-index';
-import { absoluteUrl, siteOrigin } from '@/lib/feeds/absolute-url';
+import { absoluteUrl, siteOrigin } from '@/lib/config/site';
 
 /** Pages only a signed-in reader sees, and the API: nothing for a crawler there. */
 export const PRIVATE_PATHS = ['/api/', '/bookmarks', '/notes', '/account', '/signin'];

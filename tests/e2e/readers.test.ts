@@ -68,7 +68,7 @@ test('sign up, bookmark two papers, write a note, find them again; another reade
   await page.goto('/bookmarks');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Markdown' }).first().click()]);
   expect(download.suggestedFilename()).toMatch(/^papers-review-bookmarks-\d{4}-\d{2}-\d{2}\.md$/);
-  const exported = readFileSync((await download.path())!, 'utf8');
+  const exported = readFileSync(await download.path(), 'utf8');
   expect(exported).toContain(`## ${first.name}`);
   expect(exported).toContain(`${review.url}#${first.anchor})`);
   expect(exported).toContain('- Status: Reading');

@@ -45,7 +45,7 @@ test('a production server without DATABASE_URL or NEXTAUTH_SECRET lists both and
   );
 });
 
-test('a production build without its deploy configuration stops before compiling, with the same message', async () => {
+test('a production build without its deploy configuration stops before compiling, with the same message', () => {
   const distDir = `.next-refused-${process.pid}`;
   try {
     const build = spawnSync(path.resolve('node_modules/.bin/next'), ['build'], {

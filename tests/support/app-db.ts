@@ -14,10 +14,8 @@ export function useAppTestDb(db: PrismaClient | undefined): void {
 
 if (!/pglite-lock\.test\.ts$/.test(expect.getState().testPath ?? '')) {
   vi.doMock('@/lib/db/connection', () => ({
-    getDb: async () => {
-      if (!slot.__appTestDb) throw new Error('No test database: wrap the test in describeEachBackend.');
-      return slot.__appTestDb;
-    },
+    getDb: () =>
+      slot.__appTestDb ? Promise.resolve(slot.__appTestDb) : Promise.reject(new Error('No test database: wrap the test in describeEachBackend.')),
     closeDb: async () => {},
   }));
 }

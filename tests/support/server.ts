@@ -102,10 +102,16 @@ export async function startWithDatabaseDown(): Promise<LoggedApp> {
   return startServer('postgres', { DATABASE_URL: `postgres://app:db-password-not-for-logs@127.0.0.1:${port}/app` }, async () => {}, { captureLogs: true });
 }
 
+/** A server's cleanup: removes its database folder. */
+function removeDir(dir: string): Promise<void> {
+  rmSync(dir, { recursive: true, force: true });
+  return Promise.resolve();
+}
+
 /** `next start` on a fresh embedded database folder, removed on stop. */
 export function startOnPglite(): Promise<RunningApp> {
   const dir = mkdtempSync(path.join(tmpdir(), 'app-pglite-'));
-  return startServer('pglite', { PGLITE_DIR: path.join(dir, 'db'), DATABASE_URL: '', ALLOW_EMBEDDED_DATABASE: '1' }, async () => rmSync(dir, { recursive: true, force: true }));
+  return startServer('pglite', { PGLITE_DIR: path.join(dir, 'db'), DATABASE_URL: '', ALLOW_EMBEDDED_DATABASE: '1' }, () => removeDir(dir));
 }
 
 /**
@@ -114,7 +120,7 @@ export function startOnPglite(): Promise<RunningApp> {
  */
 export function startDevServer(): Promise<LoggedApp> {
   const dir = mkdtempSync(path.join(tmpdir(), 'dev-pglite-'));
-  return startServer('pglite', { PGLITE_DIR: path.join(dir, 'db'), DATABASE_URL: '' }, async () => rmSync(dir, { recursive: true, force: true }), {
+  return startServer('pglite', { PGLITE_DIR: path.join(dir, 'db'), DATABASE_URL: '' }, () => removeDir(dir), {
     captureLogs: true,
     mode: 'dev',
   });

@@ -1,5 +1,5 @@
 import type { Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
-import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
+import type { ContainerDirective, TextDirective } from 'mdast-util-directive';
 import { visit, SKIP } from 'unist-util-visit';
 
 export const admonitionKinds = ['note', 'tip', 'info', 'warning', 'danger', 'caution'] as const;
@@ -20,11 +20,11 @@ export function restoreUnusedDirectives(tree: Root): void {
   visit(tree, (node, index, parent) => {
     if (!parent || index === undefined) return;
     if (node.type === 'textDirective') {
-      parent.children.splice(index, 1, ...textDirectiveAsText(node as TextDirective));
+      parent.children.splice(index, 1, ...textDirectiveAsText(node));
       return [SKIP, index];
     }
-    if (node.type === 'leafDirective' || (node.type === 'containerDirective' && !admonitionKind((node as ContainerDirective).name))) {
-      const directive = node as LeafDirective | ContainerDirective;
+    if (node.type === 'leafDirective' || (node.type === 'containerDirective' && !admonitionKind(node.name))) {
+      const directive = node;
       const marker = node.type === 'leafDirective' ? '::' : ':::';
       if (node.type === 'leafDirective') {
         const paragraph: Paragraph = {
@@ -60,7 +60,7 @@ export function transformAdmonitions(tree: Root): void {
     if (!kind) return;
     const first = node.children[0];
     const hasLabel = first?.type === 'paragraph' && first.data?.directiveLabel === true;
-    const titleChildren: PhrasingContent[] = hasLabel ? (first as Paragraph).children : [{ type: 'text', value: kind }];
+    const titleChildren: PhrasingContent[] = hasLabel ? first.children : [{ type: 'text', value: kind }];
     const body = hasLabel ? node.children.slice(1) : node.children;
     node.data = { hName: 'aside', hProperties: { className: ['admonition', `admonition-${kind}`], 'data-admonition': kind } };
     const title: Paragraph = {

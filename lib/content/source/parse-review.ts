@@ -123,7 +123,7 @@ function stringOr(value: unknown): string | null {
 
 function stringList(value: unknown): string[] {
   if (typeof value === 'string') return value.split(',').map((s) => s.trim()).filter(Boolean);
-  if (Array.isArray(value)) return value.map((item) => String(typeof item === 'object' && item && 'name' in item ? item.name : item).trim()).filter(Boolean);
+  if (Array.isArray(value)) return value.map((item: unknown) => String(typeof item === 'object' && item && 'name' in item ? item.name : item).trim()).filter(Boolean);
   return [];
 }
 

@@ -5,7 +5,7 @@ import { describeEachBackend } from '@/tests/support/db';
 
 // The real argon2, observed: lets a test see which hash verifyPassword checked against.
 vi.mock('@node-rs/argon2', async (importOriginal) => {
-  const real = await importOriginal<typeof import('@node-rs/argon2')>();
+  const real = await importOriginal<typeof argon2>();
   return { ...real, verify: vi.fn(real.verify) };
 });
 

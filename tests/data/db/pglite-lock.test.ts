@@ -90,7 +90,7 @@ describe('embedded database lock', () => {
   }, 60_000);
 
   test('a lock left by a process that died is taken over', async () => {
-    const dead = spawnSync(process.execPath, ['-e', '']).pid!;
+    const dead = spawnSync(process.execPath, ['-e', '']).pid;
     fs.writeFileSync(lockFile, `${dead}\n`);
     const db = await getDb();
     expect(await db.user.count()).toBe(2);

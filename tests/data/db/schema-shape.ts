@@ -210,15 +210,16 @@ function columnDefault(field: DmmfField, enums: DmmfEnum[]): string | null {
     if (fn === 'autoincrement') return 'nextval';
     throw new Error(`schema-shape: default ${fn}() is not mapped; extend columnDefault()`);
   }
-  if (field.kind === 'enum') {
+  if (field.kind === 'enum' && typeof value === 'string') {
     const e = enums.find((x) => x.name === field.type)!;
-    const dbValue = e.values.find((v) => v.name === value)?.dbName ?? String(value);
+    const dbValue = e.values.find((v) => v.name === value)?.dbName ?? value;
     const typeName = e.dbName ?? e.name;
     // pg_get_expr quotes the type name only when it has to.
     return `'${dbValue}'::${/^[a-z_][a-z0-9_]*$/.test(typeName) ? typeName : `"${typeName}"`}`;
   }
   if (typeof value === 'string') return `'${value.replaceAll("'", "''")}'::text`;
-  return String(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  throw new Error(`schema-shape: default ${JSON.stringify(value)} is not mapped; extend columnDefault()`);
 }
 
 // ---- actual: pg_catalog → shape -------------------------------------------

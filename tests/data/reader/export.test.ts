@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import type * as nextAuth from 'next-auth';
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import { getContentIndex } from '@/lib/content/index/content-index';
 import { toBibtex } from '@/lib/reader/export/bibtex';
@@ -24,7 +25,7 @@ const site = siteConfig.url.replace(/\/+$/, '');
 // here the signed-in reader is whoever the test says.
 const session = vi.hoisted(() => ({ user: null as { id: string; email: string | null; name: string | null } | null }));
 vi.mock('next-auth', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('next-auth')>()),
+  ...(await importOriginal<typeof nextAuth>()),
   getServerSession: () => Promise.resolve(session.user ? { user: session.user, expires: '2100-01-01T00:00:00.000Z' } : null),
 }));
 
