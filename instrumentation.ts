@@ -12,5 +12,9 @@ export async function register() {
 export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
   const { logServerError, requestIdOf } = await import('@/lib/http/log');
   const digest = (error as { digest?: string }).digest;
-  logServerError(`${request.method} ${request.path.split('?')[0]} (${context.routeType}${digest ? `, digest ${digest}` : ''})`, requestIdOf(request.headers), error);
+  logServerError(
+    `${request.method} ${request.path.split('?')[0]} (${context.routeType}${digest ? `, digest ${digest}` : ''})`,
+    requestIdOf(request.headers),
+    error,
+  );
 };

@@ -12,7 +12,10 @@ export default function NotFound() {
         <Link href="/" className="rounded-md bg-blue-600 px-4 py-2 text-white hover:bg-blue-500">
           Latest reviews
         </Link>
-        <Link href="/papers" className="rounded-md px-4 py-2 ring-1 ring-slate-300 hover:bg-slate-50 dark:ring-slate-700 dark:hover:bg-slate-900">
+        <Link
+          href="/papers"
+          className="rounded-md px-4 py-2 ring-1 ring-slate-300 hover:bg-slate-50 dark:ring-slate-700 dark:hover:bg-slate-900"
+        >
           All papers
         </Link>
       </div>

@@ -53,7 +53,10 @@ async function run(app: RunningApp, readers: Reader[], scenario: Scenario): Prom
   const list = {
     method: 'GET' as const,
     path: '/bookmarks',
-    setupRequest: (request: Record<string, unknown>, context: Context) => ({ ...request, headers: { cookie: reader(context).cookieHeader } }),
+    setupRequest: (request: Record<string, unknown>, context: Context) => ({
+      ...request,
+      headers: { cookie: reader(context).cookieHeader },
+    }),
   };
   // Prerendered HTML, through proxy.ts (its CSP hashes and request id): the floor every page view pays.
   const page = { method: 'GET' as const, path: reviewUrl };
@@ -71,7 +74,9 @@ async function run(app: RunningApp, readers: Reader[], scenario: Scenario): Prom
 }
 
 async function main() {
-  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
+  console.log(
+    `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`,
+  );
   console.log(`${CONNECTIONS} connections, ${DURATION_S}s per scenario, ${READERS} signed-in readers\n`);
   if (process.env.BENCH_SKIP_BUILD !== '1') buildApp();
   const rows: Row[] = [];
@@ -80,7 +85,8 @@ async function main() {
     try {
       const readers = await signedInReaders(app.baseURL);
       await run(app, readers, 'mixed'); // warm-up: JIT, route compilation, connection pool
-      for (const scenario of ['toggle bookmark', 'load /bookmarks', 'mixed', 'review page'] as const) rows.push(await run(app, readers, scenario));
+      for (const scenario of ['toggle bookmark', 'load /bookmarks', 'mixed', 'review page'] as const)
+        rows.push(await run(app, readers, scenario));
     } finally {
       await app.stop();
     }

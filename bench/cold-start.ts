@@ -71,7 +71,9 @@ for (const variant of ['with catalog', 'without catalog'] as const) {
 
 console.log(`\n${total} reviews, ${RUNS} fresh servers each | first PUT /api/bookmarks (median) | next one (median)`);
 for (const [variant, { first, warm }] of Object.entries(results)) {
-  console.log(`${variant.padEnd(16)} | ${median(first).toFixed(0).padStart(6)} ms | ${median(warm).toFixed(0).padStart(4)} ms   (first: ${first.map((x) => x.toFixed(0)).join(', ')})`);
+  console.log(
+    `${variant.padEnd(16)} | ${median(first).toFixed(0).padStart(6)} ms | ${median(warm).toFixed(0).padStart(4)} ms   (first: ${first.map((x) => x.toFixed(0)).join(', ')})`,
+  );
 }
 const ratio = median(results['without catalog']!.first) / median(results['with catalog']!.first);
 console.log(`ratio without/with: ${ratio.toFixed(1)}×`);

@@ -15,7 +15,12 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 /** Gzip size of the scripts a modern browser loads for a page (`<script src>` chunks, not the `nomodule` polyfills), in KB. */
 function firstLoadJsKb(distDir: string, htmlFile: string): number {
   const html = readFileSync(path.join(distDir, 'server', 'app', htmlFile), 'utf8');
-  const scripts = new Set([...html.matchAll(/<script([^>]*)>/g)].filter((m) => !/nomodule/i.test(m[1]!)).map((m) => /src="\/_next\/(static\/[^"]+\.js)"/.exec(m[1]!)?.[1]).filter((s): s is string => !!s));
+  const scripts = new Set(
+    [...html.matchAll(/<script([^>]*)>/g)]
+      .filter((m) => !/nomodule/i.test(m[1]!))
+      .map((m) => /src="\/_next\/(static\/[^"]+\.js)"/.exec(m[1]!)?.[1])
+      .filter((s): s is string => !!s),
+  );
   let bytes = 0;
   for (const script of scripts) bytes += gzipSync(readFileSync(path.join(distDir, script))).length;
   return bytes / 1024;
@@ -41,13 +46,26 @@ for (const n of sizes) {
   const started = performance.now();
   const build = spawnSync(path.resolve('node_modules/.bin/next'), ['build'], {
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, CONTENT_DIR: root, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: '1', NEXTAUTH_SECRET: 'bench-'.repeat(6), ALLOW_EMBEDDED_DATABASE: '1' },
+    env: {
+      ...process.env,
+      CONTENT_DIR: root,
+      NEXT_DIST_DIR: distDir,
+      NEXT_TELEMETRY_DISABLED: '1',
+      NEXTAUTH_SECRET: 'bench-'.repeat(6),
+      ALLOW_EMBEDDED_DATABASE: '1',
+    },
   });
   const buildS = (performance.now() - started) / 1000;
   if (build.status !== 0) throw new Error(`next build failed for ${n} reviews`);
 
   const firstReview = 'docs/papers/y2015/jan/20150101.html';
-  rows.push({ n, indexS: median(indexRuns), buildS, reviewKb: firstLoadJsKb(distDir, firstReview), emptyKb: firstLoadJsKb(distDir, '_not-found.html') });
+  rows.push({
+    n,
+    indexS: median(indexRuns),
+    buildS,
+    reviewKb: firstLoadJsKb(distDir, firstReview),
+    emptyKb: firstLoadJsKb(distDir, '_not-found.html'),
+  });
   rmSync(root, { recursive: true, force: true });
   rmSync(distDir, { recursive: true, force: true });
 }
@@ -59,6 +77,12 @@ for (const r of rows) {
   );
 }
 const [half, full] = rows as [(typeof rows)[0], (typeof rows)[0]];
-console.log(`\nmarginal build cost between ${half.n} and ${full.n} reviews: ${(((full.buildS - half.buildS) / (full.n - half.n)) * 100).toFixed(1)} s per 100 reviews`);
-console.log(`build time ratio ${full.n}/${half.n} reviews: ${(full.buildS / half.buildS).toFixed(2)} (2.00 would be perfectly linear with no fixed cost)`);
-console.log(`first-load JS (gzip): review page ${full.reviewKb.toFixed(1)} KB, empty page ${full.emptyKb.toFixed(1)} KB, difference ${(full.reviewKb - full.emptyKb).toFixed(1)} KB`);
+console.log(
+  `\nmarginal build cost between ${half.n} and ${full.n} reviews: ${(((full.buildS - half.buildS) / (full.n - half.n)) * 100).toFixed(1)} s per 100 reviews`,
+);
+console.log(
+  `build time ratio ${full.n}/${half.n} reviews: ${(full.buildS / half.buildS).toFixed(2)} (2.00 would be perfectly linear with no fixed cost)`,
+);
+console.log(
+  `first-load JS (gzip): review page ${full.reviewKb.toFixed(1)} KB, empty page ${full.emptyKb.toFixed(1)} KB, difference ${(full.reviewKb - full.emptyKb).toFixed(1)} KB`,
+);

@@ -34,7 +34,13 @@ process.on('SIGINT', () => process.exit(130));
 function build(distDir: string) {
   const result = spawnSync('npm', ['run', '--silent', 'build'], {
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: '1', NEXTAUTH_SECRET: 'bench-'.repeat(6), ALLOW_EMBEDDED_DATABASE: '1' },
+    env: {
+      ...process.env,
+      NEXT_DIST_DIR: distDir,
+      NEXT_TELEMETRY_DISABLED: '1',
+      NEXTAUTH_SECRET: 'bench-'.repeat(6),
+      ALLOW_EMBEDDED_DATABASE: '1',
+    },
   });
   if (result.status !== 0) throw new Error(`npm run build into ${distDir} failed`);
 }
@@ -79,6 +85,8 @@ try {
 console.log('variant        | req/s (median) | p50 ms | p99 ms | req/s per round');
 for (const [i, { name }] of variants.entries()) {
   const r = results[i]!;
-  console.log(`${name.padEnd(14)} | ${median(r.rps).toFixed(0).padStart(14)} | ${String(median(r.p50)).padStart(6)} | ${String(median(r.p99)).padStart(6)} | ${r.rps.map((x) => x.toFixed(0)).join(', ')}`);
+  console.log(
+    `${name.padEnd(14)} | ${median(r.rps).toFixed(0).padStart(14)} | ${String(median(r.p50)).padStart(6)} | ${String(median(r.p99)).padStart(6)} | ${r.rps.map((x) => x.toFixed(0)).join(', ')}`,
+  );
 }
 console.log(`throughput with/without proxy: ${(median(results[0]!.rps) / median(results[1]!.rps)).toFixed(2)}`);

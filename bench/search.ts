@@ -79,14 +79,24 @@ const candidates: Candidate[] = [
     name: 'Orama 3.1.18',
     build: async (docs) => {
       const db = oramaDb();
-      await insertMultiple(db, docs.map((doc) => ({ ...doc, url: doc.id })));
+      await insertMultiple(
+        db,
+        docs.map((doc) => ({ ...doc, url: doc.id })),
+      );
       return JSON.stringify(save(db));
     },
     load: (json) => {
       const db = oramaDb();
       load(db, JSON.parse(json) as RawData);
       return Promise.resolve(async (query: string, limit: number) => {
-        const result = await oramaSearch(db, { term: query, properties: [...fields], tolerance: 1, threshold: 0, limit, boost: { title: 4, orgs: 3, subtitle: 2 } });
+        const result = await oramaSearch(db, {
+          term: query,
+          properties: [...fields],
+          tolerance: 1,
+          threshold: 0,
+          limit,
+          boost: { title: 4, orgs: 3, subtitle: 2 },
+        });
         return result.hits.map((hit) => String((hit.document as unknown as { url: string }).url));
       });
     },
@@ -104,7 +114,16 @@ function flexIndex() {
 
 function oramaDb(): AnyOrama {
   return create({
-    schema: { url: 'string', kind: 'string', title: 'string', subtitle: 'string', orgs: 'string', review: 'string', date: 'string', text: 'string' },
+    schema: {
+      url: 'string',
+      kind: 'string',
+      title: 'string',
+      subtitle: 'string',
+      orgs: 'string',
+      review: 'string',
+      date: 'string',
+      text: 'string',
+    },
     components: { tokenizer: { language: 'english', normalizationCache: new Map(), tokenize: (raw: string) => terms(raw, 'index') } },
   });
 }
@@ -139,7 +158,14 @@ async function measure(candidate: Candidate, docs: SearchDocument[]) {
 async function measureInBrowser(docs: SearchDocument[]) {
   const { build } = await import('esbuild');
   const { launchBrowser } = await import('@/tests/e2e/browser');
-  const bundle = await build({ entryPoints: ['lib/search/engine.ts'], bundle: true, format: 'iife', globalName: 'SearchEngine', write: false, platform: 'browser' });
+  const bundle = await build({
+    entryPoints: ['lib/search/engine.ts'],
+    bundle: true,
+    format: 'iife',
+    globalName: 'SearchEngine',
+    write: false,
+    platform: 'browser',
+  });
   const json = serializeSearchIndex(docs);
   const browser = await launchBrowser();
   try {
@@ -148,7 +174,8 @@ async function measureInBrowser(docs: SearchDocument[]) {
     await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
     return await page.evaluate(
       ({ json, queries, runs }) => {
-        const engine = (globalThis as unknown as { SearchEngine: { loadSearchIndex: typeof loadSearchIndex; search: typeof search } }).SearchEngine;
+        const engine = (globalThis as unknown as { SearchEngine: { loadSearchIndex: typeof loadSearchIndex; search: typeof search } })
+          .SearchEngine;
         const loadStarted = performance.now();
         const index = engine.loadSearchIndex(json);
         const loadMs = performance.now() - loadStarted;
@@ -179,16 +206,26 @@ try {
   const started = performance.now();
   const docs = buildSearchDocuments(buildIndex(root, undefined, { drafts: true }));
   console.log(`${total} reviews → ${docs.length} search documents (parse + extract ${ms(performance.now() - started)})`);
-  console.log('query times are Node medians over 20 runs (top 20 hits, highlights included for MiniSearch): a proxy for the browser, where the target is < 50 ms per query\n');
+  console.log(
+    'query times are Node medians over 20 runs (top 20 hits, highlights included for MiniSearch): a proxy for the browser, where the target is < 50 ms per query\n',
+  );
 
   for (const candidate of candidates) {
     const result = await measure(candidate, docs);
     const passed = result.rows.filter((r) => r.found === r.expected).length;
     console.log(`## ${result.name}`);
-    console.log(`index: ${result.gzipKb.toFixed(0)} KB gzip (${result.rawKb.toFixed(0)} KB JSON), build ${ms(result.buildMs)}, load ${ms(result.loadMs)}`);
-    console.log(`query table: ${passed}/${result.rows.length} full recall, overall median ${ms(median(result.rows.map((r) => r.medianMs)))}`);
+    console.log(
+      `index: ${result.gzipKb.toFixed(0)} KB gzip (${result.rawKb.toFixed(0)} KB JSON), build ${ms(result.buildMs)}, load ${ms(result.loadMs)}`,
+    );
+    console.log(
+      `query table: ${passed}/${result.rows.length} full recall, overall median ${ms(median(result.rows.map((r) => r.medianMs)))}`,
+    );
     for (const row of result.rows) {
-      console.log(`  ${row.query.padEnd(16)} found ${String(row.found).padStart(5)}/${String(row.expected).padEnd(5)} ${row.extra ? `+${row.extra} other` : ''}`.padEnd(54) + ms(row.medianMs));
+      console.log(
+        `  ${row.query.padEnd(16)} found ${String(row.found).padStart(5)}/${String(row.expected).padEnd(5)} ${row.extra ? `+${row.extra} other` : ''}`.padEnd(
+          54,
+        ) + ms(row.medianMs),
+      );
     }
     console.log('');
   }
@@ -197,7 +234,9 @@ try {
   console.log(`## MiniSearch (the app's engine) in Chromium ${'(headless, same machine)'}`);
   console.log(`load the index ${ms(inBrowser.loadMs)}; query medians over ${runs} runs:`);
   for (const row of inBrowser.rows) console.log(`  ${row.query.padEnd(16)} ${ms(row.medianMs)}`);
-  console.log(`overall median ${ms(median(inBrowser.rows.map((r) => r.medianMs)))}, slowest ${ms(Math.max(...inBrowser.rows.map((r) => r.medianMs)))} (target < 50 ms)`);
+  console.log(
+    `overall median ${ms(median(inBrowser.rows.map((r) => r.medianMs)))}, slowest ${ms(Math.max(...inBrowser.rows.map((r) => r.medianMs)))} (target < 50 ms)`,
+  );
 } finally {
   rmSync(root, { recursive: true, force: true });
 }

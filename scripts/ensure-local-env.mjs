@@ -11,5 +11,8 @@ if (process.env.NEXTAUTH_SECRET || process.env.VERCEL || process.env.CI) process
 if (existsSync(file) && hasSecret(readFileSync(file, 'utf8'))) process.exit(0);
 
 const secret = randomBytes(32).toString('base64url');
-appendFileSync(file, `${existsSync(file) ? '\n' : ''}# Generated for local use by scripts/ensure-local-env.mjs; never commit it.\nNEXTAUTH_SECRET=${secret}\n`);
+appendFileSync(
+  file,
+  `${existsSync(file) ? '\n' : ''}# Generated for local use by scripts/ensure-local-env.mjs; never commit it.\nNEXTAUTH_SECRET=${secret}\n`,
+);
 console.log(`Wrote a new NEXTAUTH_SECRET to ${file}.`);

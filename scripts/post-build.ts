@@ -17,7 +17,9 @@ const distDir = path.resolve(process.env.NEXT_DIST_DIR || '.next');
 const serverDir = path.join(distDir, 'server');
 
 function cspManifest(): CspHashManifest {
-  const prerendered = JSON.parse(readFileSync(path.join(distDir, 'prerender-manifest.json'), 'utf8')) as { routes: Record<string, unknown> };
+  const prerendered = JSON.parse(readFileSync(path.join(distDir, 'prerender-manifest.json'), 'utf8')) as {
+    routes: Record<string, unknown>;
+  };
   const htmlFile = (route: string) => path.join(serverDir, 'app', `${route === '/' ? 'index' : route.slice(1)}.html`);
   const manifest: CspHashManifest = { routes: {}, fallback: [] };
   for (const route of Object.keys(prerendered.routes)) {
@@ -40,7 +42,9 @@ function addToTraces(file: string, traces: string[]) {
 const appTraces = (readdirSync(path.join(serverDir, 'app'), { recursive: true }) as string[])
   .filter((file) => /(^|\/)(page|route)\.js\.nft\.json$/.test(file))
   .map((file) => path.join(serverDir, 'app', file));
-const proxyTraces = ['middleware.js.nft.json', 'proxy.js.nft.json'].map((name) => path.join(serverDir, name)).filter((trace) => existsSync(trace));
+const proxyTraces = ['middleware.js.nft.json', 'proxy.js.nft.json']
+  .map((name) => path.join(serverDir, name))
+  .filter((trace) => existsSync(trace));
 
 const manifest = cspManifest();
 const manifestFile = path.join(distDir, CSP_MANIFEST_FILE);

@@ -49,13 +49,17 @@ type FunctionBundle = { name: string; files: Set<string>; bytes: number; missing
  * files only (no env, no exit), so a test can run it on a folder it made.
  * `projectDir` is where filePathMap paths start: the folder `vercel build` ran in.
  */
-export function checkVercelOutput(outputDir: string, projectDir = path.resolve(outputDir, '..', '..')): { problems: string[]; figures: OutputFigures } {
+export function checkVercelOutput(
+  outputDir: string,
+  projectDir = path.resolve(outputDir, '..', '..'),
+): { problems: string[]; figures: OutputFigures } {
   const problems: string[] = [];
   const functionsDir = path.join(outputDir, 'functions');
   const staticDir = path.join(outputDir, 'static');
 
   const config = readJson(path.join(outputDir, 'config.json'));
-  if (config?.version !== 3) problems.push(`config.json: expected "version": 3, found ${config ? JSON.stringify(config.version) : 'no readable config.json'}`);
+  if (config?.version !== 3)
+    problems.push(`config.json: expected "version": 3, found ${config ? JSON.stringify(config.version) : 'no readable config.json'}`);
 
   const staticFiles = walk(staticDir);
   const outputs = walk(functionsDir);
@@ -74,7 +78,8 @@ export function checkVercelOutput(outputDir: string, projectDir = path.resolve(o
     const prerender = readJson(`${at}.prerender-config.json`);
     // Without a fallback file a "prerender" is rendered on its first request.
     const declared = prerender?.fallback;
-    const fallback = typeof declared === 'string' ? declared : isObject(declared) && typeof declared.fsPath === 'string' ? declared.fsPath : undefined;
+    const fallback =
+      typeof declared === 'string' ? declared : isObject(declared) && typeof declared.fsPath === 'string' ? declared.fsPath : undefined;
     return Boolean(fallback && existsSync(`${at}.func`) && existsSync(path.join(path.dirname(at), fallback)));
   };
   const isStatic = (route: string) => ['.html', '', '/index.html'].some((suffix) => staticFiles.includes(`${outputPath(route)}${suffix}`));
@@ -84,7 +89,8 @@ export function checkVercelOutput(outputDir: string, projectDir = path.resolve(o
   const published = buildIndex(contentDir, undefined, { drafts: false }).reviews;
   if (!published.length) problems.push(`no published reviews found in ${contentDir}: nothing to check the output against`);
   for (const { url } of published) {
-    if (!isStatic(url) && !isPrerendered(url)) problems.push(`review ${url} is not prerendered: no static/ file and no .prerender-config.json with a fallback in functions/`);
+    if (!isStatic(url) && !isPrerendered(url))
+      problems.push(`review ${url} is not prerendered: no static/ file and no .prerender-config.json with a fallback in functions/`);
   }
   // The index is built from every file at run time, drafts included, so all of them must ship.
   const reviews = listContentFiles(contentDir).map((review) => toPosix(path.relative(projectDir, review.file)));
@@ -97,9 +103,17 @@ export function checkVercelOutput(outputDir: string, projectDir = path.resolve(o
   // proxy.ts sends each page's CSP from the build's hash manifest and must ship with it.
   const proxy = functionAt('/_middleware');
   if (!proxy) problems.push('no functions/_middleware.func: proxy.ts (CSP, request ids) was not deployed');
-  else if (!proxy.files.has('.next/csp-hashes.json')) problems.push('the proxy function lacks .next/csp-hashes.json: prerendered pages would have their scripts blocked');
+  else if (!proxy.files.has('.next/csp-hashes.json'))
+    problems.push('the proxy function lacks .next/csp-hashes.json: prerendered pages would have their scripts blocked');
   const routes: unknown[] = Array.isArray(config?.routes) ? config.routes : [];
-  if (!routes.some((route) => isObject(route) && isObject(route.headers) && Object.keys(route.headers).some((name) => name.toLowerCase() === 'strict-transport-security'))) {
+  if (
+    !routes.some(
+      (route) =>
+        isObject(route) &&
+        isObject(route.headers) &&
+        Object.keys(route.headers).some((name) => name.toLowerCase() === 'strict-transport-security'),
+    )
+  ) {
     problems.push('config.json sets no Strict-Transport-Security: the security headers of next.config.ts are missing');
   }
 
@@ -110,28 +124,34 @@ export function checkVercelOutput(outputDir: string, projectDir = path.resolve(o
       continue;
     }
     const untraced = reviews.filter((file) => !fn.files.has(file));
-    if (untraced.length) problems.push(`${route} (function ${fn.name}) lacks ${untraced.length} of ${reviews.length} review files, e.g. ${untraced[0]}`);
+    if (untraced.length)
+      problems.push(`${route} (function ${fn.name}) lacks ${untraced.length} of ${reviews.length} review files, e.g. ${untraced[0]}`);
   }
 
   // The reader API and pages look papers up in the build's catalog; without it a cold start parses every review.
   for (const route of [...FUNCTION_ROUTES.filter((r) => r !== '/api/auth/[...nextauth]'), '/bookmarks', '/notes']) {
     const fn = functionAt(route);
-    if (fn && !fn.files.has('.next/paper-catalog.json')) problems.push(`${route} (function ${fn.name}) lacks .next/paper-catalog.json: its cold start would parse every review`);
+    if (fn && !fn.files.has('.next/paper-catalog.json'))
+      problems.push(`${route} (function ${fn.name}) lacks .next/paper-catalog.json: its cold start would parse every review`);
   }
 
   const assets = functionAt(ASSET_ROUTE);
   for (const image of walk(contentDir).filter((file) => contentTypeOf(file)?.startsWith('image/'))) {
     const route = `/content-assets/${image}`;
     if (!isStatic(route) && !isPrerendered(route) && !assets?.files.has(`content/${image}`)) {
-      problems.push(`content image content/${image} ships nowhere: not in static/, not prerendered at ${route}, not traced into ${ASSET_ROUTE}`);
+      problems.push(
+        `content image content/${image} ships nowhere: not in static/, not prerendered at ${route}, not traced into ${ASSET_ROUTE}`,
+      );
     }
   }
 
   // Sizes of every bundle, including the ones no route above asked for.
   for (const entry of outputs.filter((file) => file.endsWith('.func'))) functionAt(entry.slice(0, -'.func'.length));
   for (const fn of bundles.values()) {
-    if (fn.missing.length) problems.push(`function ${fn.name}: ${fn.missing.length} files in its filePathMap are missing on disk, e.g. ${fn.missing[0]}`);
-    if (fn.bytes > MAX_FUNCTION_MB * 1024 * 1024) problems.push(`function ${fn.name} is ${mb(fn.bytes)} MB unzipped, over Vercel's ${MAX_FUNCTION_MB} MB`);
+    if (fn.missing.length)
+      problems.push(`function ${fn.name}: ${fn.missing.length} files in its filePathMap are missing on disk, e.g. ${fn.missing[0]}`);
+    if (fn.bytes > MAX_FUNCTION_MB * 1024 * 1024)
+      problems.push(`function ${fn.name} is ${mb(fn.bytes)} MB unzipped, over Vercel's ${MAX_FUNCTION_MB} MB`);
   }
 
   // Page and route URLs only: RSC payloads and segment prefetches are prerendered alongside each page.
@@ -233,12 +253,16 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<n
 async function main(): Promise<number> {
   const started = performance.now();
   const projectDir = process.cwd();
-  const databaseUrl = new URL(process.env.VERIFY_DATABASE_URL || process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test');
+  const databaseUrl = new URL(
+    process.env.VERIFY_DATABASE_URL || process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test',
+  );
   const admin = new pg.Client({ connectionString: databaseUrl.toString(), connectionTimeoutMillis: 5000 });
   try {
     await admin.connect();
   } catch (error) {
-    console.error(`verify:vercel: cannot connect to PostgreSQL at ${describe(databaseUrl)} (${error instanceof Error ? error.message : String(error)}); start it, or set VERIFY_DATABASE_URL.`);
+    console.error(
+      `verify:vercel: cannot connect to PostgreSQL at ${describe(databaseUrl)} (${error instanceof Error ? error.message : String(error)}); start it, or set VERIFY_DATABASE_URL.`,
+    );
     return 1;
   }
 
@@ -249,11 +273,17 @@ async function main(): Promise<number> {
 
   // A developer's real `vercel link` is put back afterwards.
   const projectFile = path.join(projectDir, '.vercel', 'project.json');
-  const linked = existsSync(projectFile) && !readFileSync(projectFile, 'utf8').includes(PLACEHOLDER_PROJECT.projectId) ? readFileSync(projectFile, 'utf8') : null;
+  const linked =
+    existsSync(projectFile) && !readFileSync(projectFile, 'utf8').includes(PLACEHOLDER_PROJECT.projectId)
+      ? readFileSync(projectFile, 'utf8')
+      : null;
 
   try {
     mkdirSync(path.dirname(projectFile), { recursive: true });
-    writeFileSync(projectFile, `${JSON.stringify({ ...PLACEHOLDER_PROJECT, settings: { framework: 'nextjs', installCommand: '' } }, null, 2)}\n`);
+    writeFileSync(
+      projectFile,
+      `${JSON.stringify({ ...PLACEHOLDER_PROJECT, settings: { framework: 'nextjs', installCommand: '' } }, null, 2)}\n`,
+    );
     const { NEXT_DIST_DIR: _ignored, ...env } = process.env;
     const code = await run(path.join(projectDir, 'node_modules', '.bin', 'vercel'), ['build', '--prod'], {
       ...env,
@@ -272,7 +302,10 @@ async function main(): Promise<number> {
     }
 
     const { problems, figures } = checkVercelOutput(path.join(projectDir, '.vercel', 'output'), projectDir);
-    const migrations = await admin.query<{ n: number }>(`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = $1 AND table_name = '_prisma_migrations'`, [schema]);
+    const migrations = await admin.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = $1 AND table_name = '_prisma_migrations'`,
+      [schema],
+    );
     if (migrations.rows[0]!.n === 0) problems.push(`vercel build did not run the vercel-build script: schema ${schema} was never migrated`);
 
     for (const problem of problems) console.error(`✗ ${problem}`);
@@ -297,7 +330,9 @@ async function main(): Promise<number> {
     try {
       await admin.query(`DROP SCHEMA "${schema}" CASCADE`);
     } catch (error) {
-      console.error(`verify:vercel: could not drop schema ${schema} (${error instanceof Error ? error.message : String(error)}); drop it by hand.`);
+      console.error(
+        `verify:vercel: could not drop schema ${schema} (${error instanceof Error ? error.message : String(error)}); drop it by hand.`,
+      );
     }
     await admin.end().catch(() => {});
   }

@@ -10,7 +10,15 @@ const messages: Record<string, string> = {
 };
 
 /** Sign in or create an account; either way the reader lands back where they clicked. */
-export function SignInForm({ callbackUrl, initialError, providers }: { callbackUrl: string; initialError: string | null; providers: { id: string; name: string }[] }) {
+export function SignInForm({
+  callbackUrl,
+  initialError,
+  providers,
+}: {
+  callbackUrl: string;
+  initialError: string | null;
+  providers: { id: string; name: string }[];
+}) {
   const [mode, setMode] = useState<'signin' | 'signup'>('signin');
   const [error, setError] = useState<string | null>(initialError ? (messages[initialError] ?? 'Could not sign you in. Try again.') : null);
   const [busy, setBusy] = useState(false);
@@ -50,7 +58,8 @@ export function SignInForm({ callbackUrl, initialError, providers }: { callbackU
     }
   }
 
-  const input = 'mt-1 w-full rounded-lg bg-white px-3 py-2 ring-1 ring-slate-300 outline-none focus:ring-2 focus:ring-blue-500 dark:bg-slate-900 dark:ring-slate-700';
+  const input =
+    'mt-1 w-full rounded-lg bg-white px-3 py-2 ring-1 ring-slate-300 outline-none focus:ring-2 focus:ring-blue-500 dark:bg-slate-900 dark:ring-slate-700';
   return (
     <div className="space-y-6">
       <div role="tablist" aria-label="Account" className="grid grid-cols-2 rounded-lg bg-slate-100 p-1 text-sm dark:bg-slate-900">
@@ -91,7 +100,11 @@ export function SignInForm({ callbackUrl, initialError, providers }: { callbackU
             {error}
           </p>
         ) : null}
-        <button type="submit" disabled={busy} className="w-full rounded-lg bg-blue-600 py-2 font-medium text-white hover:bg-blue-500 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={busy}
+          className="w-full rounded-lg bg-blue-600 py-2 font-medium text-white hover:bg-blue-500 disabled:opacity-60"
+        >
           {busy ? 'Please wait…' : mode === 'signin' ? 'Sign in' : 'Create account'}
         </button>
       </form>

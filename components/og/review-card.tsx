@@ -13,7 +13,18 @@ export async function ogFonts() {
 /** The card: site name, title, date and the papers with their org badges. */
 export function OgCard({ title, meta, papers }: { title: string; meta: string; papers: { name: string; orgs: string[] }[] }) {
   return (
-    <div style={{ width: '100%', height: '100%', display: 'flex', flexDirection: 'column', padding: 64, background: '#0b0f17', color: '#f1f5f9', fontFamily: 'Pretendard' }}>
+    <div
+      style={{
+        width: '100%',
+        height: '100%',
+        display: 'flex',
+        flexDirection: 'column',
+        padding: 64,
+        background: '#0b0f17',
+        color: '#f1f5f9',
+        fontFamily: 'Pretendard',
+      }}
+    >
       <div style={{ fontSize: 28, color: '#60a5fa' }}>Papers Review</div>
       <div style={{ fontSize: 64, marginTop: 24, lineHeight: 1.15, display: 'flex' }}>{title}</div>
       <div style={{ fontSize: 28, marginTop: 16, color: '#94a3b8' }}>{meta}</div>

@@ -4,7 +4,6 @@ import { useDeferredValue, useMemo, useState } from 'react';
 import type { PaperListItem as Item } from '@/lib/content/index/paper-list';
 import { PaperListItem } from '@/components/paper/paper-list-item';
 
-
 /** The only client code on /papers: filtering a list the server already rendered into the HTML. */
 export function PaperFilter({ papers, orgs }: { papers: Item[]; orgs: { org: string; count: number }[] }) {
   const [query, setQuery] = useState('');
@@ -21,9 +20,7 @@ export function PaperFilter({ papers, orgs }: { papers: Item[]; orgs: { org: str
 
   const chip = (active: boolean) =>
     `rounded-full px-3 py-1 text-xs font-medium ring-1 ${
-      active
-        ? 'bg-blue-600 text-white ring-blue-600'
-        : 'ring-slate-300 hover:bg-slate-100 dark:ring-slate-700 dark:hover:bg-slate-800'
+      active ? 'bg-blue-600 text-white ring-blue-600' : 'ring-slate-300 hover:bg-slate-100 dark:ring-slate-700 dark:hover:bg-slate-800'
     }`;
 
   return (
@@ -43,7 +40,13 @@ export function PaperFilter({ papers, orgs }: { papers: Item[]; orgs: { org: str
           All ({papers.length})
         </button>
         {orgs.map(({ org: name, count }) => (
-          <button key={name} type="button" className={chip(org === name)} aria-pressed={org === name} onClick={() => setOrg(org === name ? null : name)}>
+          <button
+            key={name}
+            type="button"
+            className={chip(org === name)}
+            aria-pressed={org === name}
+            onClick={() => setOrg(org === name ? null : name)}
+          >
             {name} ({count})
           </button>
         ))}

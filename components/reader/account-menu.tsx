@@ -44,7 +44,11 @@ export function AccountMenu() {
     <>
       <span className="hidden items-center gap-3 text-sm whitespace-nowrap sm:flex">
         {links.map((link) => (
-          <a key={link.href} href={link.href} className={`max-w-40 truncate hover:underline ${link.href === '/account' ? 'text-slate-500 dark:text-slate-400' : ''}`}>
+          <a
+            key={link.href}
+            href={link.href}
+            className={`max-w-40 truncate hover:underline ${link.href === '/account' ? 'text-slate-500 dark:text-slate-400' : ''}`}
+          >
             {link.label}
           </a>
         ))}

@@ -20,7 +20,10 @@ export function BookmarkButton({ paperId, anchorHref, compact = false }: { paper
   async function apply(next: boolean) {
     setError(null);
     const toggle = (on: boolean) =>
-      updateReaderState((s) => ({ ...s, bookmarks: on ? [...new Set([...s.bookmarks, paperId])] : s.bookmarks.filter((id) => id !== paperId) }));
+      updateReaderState((s) => ({
+        ...s,
+        bookmarks: on ? [...new Set([...s.bookmarks, paperId])] : s.bookmarks.filter((id) => id !== paperId),
+      }));
     toggle(next);
     try {
       await send('PUT', '/api/bookmarks', { paperId, bookmarked: next });

@@ -28,8 +28,16 @@ export function DeleteAccount() {
           className="mt-2 block w-full rounded-lg bg-white px-3 py-2 ring-1 ring-slate-300 dark:bg-slate-900 dark:ring-slate-700"
         />
       </label>
-      {error ? <p role="alert" className="text-sm text-red-600 dark:text-red-400">{error}</p> : null}
-      <button type="submit" disabled={confirm !== 'DELETE'} className="rounded-lg bg-red-600 px-4 py-2 text-sm font-medium text-white hover:bg-red-500 disabled:opacity-50">
+      {error ? (
+        <p role="alert" className="text-sm text-red-600 dark:text-red-400">
+          {error}
+        </p>
+      ) : null}
+      <button
+        type="submit"
+        disabled={confirm !== 'DELETE'}
+        className="rounded-lg bg-red-600 px-4 py-2 text-sm font-medium text-white hover:bg-red-500 disabled:opacity-50"
+      >
         Delete my account
       </button>
     </form>

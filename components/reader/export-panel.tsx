@@ -5,7 +5,10 @@ import { useState } from 'react';
 import { loadReaderState } from '@/components/reader/reader-store';
 import { importTooLargeMessage, MAX_IMPORT_BYTES } from '@/lib/reader/shared';
 
-type ImportResponse = { imported?: { bookmarks: number; statuses: number; notes: number; skipped: { bookmarks: number; notes: number } }; error?: string };
+type ImportResponse = {
+  imported?: { bookmarks: number; statuses: number; notes: number; skipped: { bookmarks: number; notes: number } };
+  error?: string;
+};
 
 function exportHref(format: 'md' | 'bibtex' | 'json', paperIds?: string[]): string {
   const params = new URLSearchParams({ format });
@@ -53,7 +56,10 @@ export function ExportPanel({ paperIds }: { paperIds?: string[] }) {
       const data = (await response.json().catch(() => ({}))) as ImportResponse;
       if (!response.ok || !data.imported) throw new Error(data.error ?? `Import failed (${response.status}).`);
       const { bookmarks, notes, skipped } = data.imported;
-      const already = skipped.bookmarks + skipped.notes > 0 ? ` (${plural(skipped.bookmarks, 'bookmark')} and ${plural(skipped.notes, 'note')} were already here)` : '';
+      const already =
+        skipped.bookmarks + skipped.notes > 0
+          ? ` (${plural(skipped.bookmarks, 'bookmark')} and ${plural(skipped.notes, 'note')} were already here)`
+          : '';
       setMessage({ kind: 'ok', text: `Imported ${plural(bookmarks, 'bookmark')}, ${plural(notes, 'note')}${already}.` });
       // The bookmark stars and the server-rendered list both show imported data now.
       void loadReaderState(true);
@@ -111,7 +117,10 @@ export function ExportPanel({ paperIds }: { paperIds?: string[] }) {
         </button>
       </form>
       {message ? (
-        <p role={message.kind === 'error' ? 'alert' : 'status'} className={`text-sm ${message.kind === 'error' ? 'text-red-600 dark:text-red-400' : 'text-emerald-700 dark:text-emerald-400'}`}>
+        <p
+          role={message.kind === 'error' ? 'alert' : 'status'}
+          className={`text-sm ${message.kind === 'error' ? 'text-red-600 dark:text-red-400' : 'text-emerald-700 dark:text-emerald-400'}`}
+        >
           {message.text}
         </p>
       ) : null}

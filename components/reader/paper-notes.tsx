@@ -68,7 +68,14 @@ export function PaperNotes({ paperId }: { paperId: string }) {
           ) : null}
           {(notes ?? []).map((note) =>
             editing === note.id ? (
-              <NoteEditor key={note.id} draftKey={`note-draft:${note.id}`} initial={note.body} submitLabel="Save" onSubmit={(body) => update(note.id, body)} onCancel={() => setEditing(null)} />
+              <NoteEditor
+                key={note.id}
+                draftKey={`note-draft:${note.id}`}
+                initial={note.body}
+                submitLabel="Save"
+                onSubmit={(body) => update(note.id, body)}
+                onCancel={() => setEditing(null)}
+              />
             ) : (
               <article key={note.id} className="note" data-note-id={note.id}>
                 <div className="prose prose-sm prose-slate max-w-none dark:prose-invert" dangerouslySetInnerHTML={{ __html: note.html }} />

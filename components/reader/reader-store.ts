@@ -43,7 +43,11 @@ function subscribe(listener: () => void) {
 
 /** null while loading (and during server rendering): islands render a neutral placeholder. */
 export function useReaderState(): ReaderState | null {
-  return useSyncExternalStore(subscribe, () => state, () => null);
+  return useSyncExternalStore(
+    subscribe,
+    () => state,
+    () => null,
+  );
 }
 
 export function updateReaderState(change: (current: ReaderState) => ReaderState) {

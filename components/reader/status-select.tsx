@@ -5,7 +5,6 @@ import { useState } from 'react';
 import { readingStatusLabels, type ReadingStatusValue } from '@/lib/reader/shared';
 import { send, updateReaderState, useReaderState } from '@/components/reader/reader-store';
 
-
 /** Reading status next to the bookmark; only shown to a signed-in reader. */
 export function StatusSelect({ paperId }: { paperId: string }) {
   const reader = useReaderState();

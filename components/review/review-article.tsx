@@ -48,9 +48,16 @@ export async function ReviewArticle({ review }: { review: Review }) {
           ) : null}
         </p>
         <FigureZoom />
-        <nav aria-label="More reviews" className="mt-6 grid max-w-prose gap-4 border-t border-slate-200 pt-6 text-sm sm:grid-cols-2 dark:border-slate-800">
+        <nav
+          aria-label="More reviews"
+          className="mt-6 grid max-w-prose gap-4 border-t border-slate-200 pt-6 text-sm sm:grid-cols-2 dark:border-slate-800"
+        >
           {older ? (
-            <Link href={older.url} rel="prev" className="rounded-lg p-3 ring-1 ring-slate-200 hover:bg-slate-50 dark:ring-slate-800 dark:hover:bg-slate-900">
+            <Link
+              href={older.url}
+              rel="prev"
+              className="rounded-lg p-3 ring-1 ring-slate-200 hover:bg-slate-50 dark:ring-slate-800 dark:hover:bg-slate-900"
+            >
               <span className="block text-slate-500 dark:text-slate-400">← Previous</span>
               <span className="font-medium">{older.title}</span>
             </Link>
@@ -58,7 +65,11 @@ export async function ReviewArticle({ review }: { review: Review }) {
             <span />
           )}
           {newer ? (
-            <Link href={newer.url} rel="next" className="rounded-lg p-3 text-right ring-1 ring-slate-200 hover:bg-slate-50 dark:ring-slate-800 dark:hover:bg-slate-900">
+            <Link
+              href={newer.url}
+              rel="next"
+              className="rounded-lg p-3 text-right ring-1 ring-slate-200 hover:bg-slate-50 dark:ring-slate-800 dark:hover:bg-slate-900"
+            >
               <span className="block text-slate-500 dark:text-slate-400">Next →</span>
               <span className="font-medium">{newer.title}</span>
             </Link>

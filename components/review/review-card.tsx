@@ -11,7 +11,9 @@ export function ReviewCard({ review }: { review: Review }) {
         <time dateTime={review.date ?? undefined}>{formatDate(review.date)}</time>
         <span aria-hidden> · </span>
         {review.papers.length} papers · {review.readingMinutes} min read
-        {review.draft ? <span className="ml-2 rounded bg-amber-100 px-1.5 text-amber-800 dark:bg-amber-900 dark:text-amber-100">draft</span> : null}
+        {review.draft ? (
+          <span className="ml-2 rounded bg-amber-100 px-1.5 text-amber-800 dark:bg-amber-900 dark:text-amber-100">draft</span>
+        ) : null}
       </p>
       <h2 className="mt-1 text-xl font-bold tracking-tight sm:text-2xl">
         <Link href={review.url} className="hover:text-blue-600 dark:hover:text-blue-400">
@@ -24,7 +26,10 @@ export function ReviewCard({ review }: { review: Review }) {
           <li key={paper.anchor} className="flex min-w-0 items-baseline gap-2 text-sm">
             <span className="w-5 shrink-0 text-right tabular-nums text-slate-500 dark:text-slate-400">{paper.position}.</span>
             <span className="min-w-0">
-              <Link href={`${review.url}#${paper.anchor}`} className="font-medium hover:text-blue-600 hover:underline dark:hover:text-blue-400">
+              <Link
+                href={`${review.url}#${paper.anchor}`}
+                className="font-medium hover:text-blue-600 hover:underline dark:hover:text-blue-400"
+              >
                 {paper.name}
               </Link>{' '}
               <OrgBadges orgs={paper.orgs} />{' '}

@@ -27,7 +27,10 @@ export function SearchDialog({ openSignal }: { openSignal: number }) {
   const reader = useReaderState();
 
   function load() {
-    loaded.current ??= Promise.all([import('@/lib/search/engine'), fetch('/search-index.json').then((r) => r.json() as Promise<SerializedSearchIndex>)]).then(([engine, json]) => ({
+    loaded.current ??= Promise.all([
+      import('@/lib/search/engine'),
+      fetch('/search-index.json').then((r) => r.json() as Promise<SerializedSearchIndex>),
+    ]).then(([engine, json]) => ({
       engine,
       index: engine.loadSearchIndex(json),
     }));
@@ -86,7 +89,11 @@ export function SearchDialog({ openSignal }: { openSignal: number }) {
         .catch((error: unknown) => {
           if (controller.signal.aborted) return; // a newer query replaced this one
           setNoteHits([]);
-          setNoteError(error instanceof Error && !(error instanceof TypeError) ? error.message : 'Searching your notes failed: the network request did not go through.');
+          setNoteError(
+            error instanceof Error && !(error instanceof TypeError)
+              ? error.message
+              : 'Searching your notes failed: the network request did not go through.',
+          );
         });
     }, 150);
     return () => {
@@ -136,7 +143,9 @@ export function SearchDialog({ openSignal }: { openSignal: number }) {
         </div>
         <div className="max-h-[60vh] overflow-y-auto p-2" id="search-results" aria-live="polite">
           {state === 'loading' ? <p className="p-3 text-sm text-slate-600 dark:text-slate-400">Loading the index…</p> : null}
-          {state === 'error' ? <p className="p-3 text-sm text-red-700 dark:text-red-400">Could not load the search index. Try again.</p> : null}
+          {state === 'error' ? (
+            <p className="p-3 text-sm text-red-700 dark:text-red-400">Could not load the search index. Try again.</p>
+          ) : null}
           {state === 'ready' && query.trim() && !hits.length && !noteHits.length ? (
             <p className="p-3 text-sm text-slate-600 dark:text-slate-400">Nothing found for “{query}”.</p>
           ) : null}
@@ -184,7 +193,11 @@ export function SearchDialog({ openSignal }: { openSignal: number }) {
               <ul>
                 {noteHits.map((hit) => (
                   <li key={hit.noteId}>
-                    <a href={hit.href} data-note-hit={hit.noteId} className="block rounded-lg px-3 py-2 hover:bg-slate-50 dark:hover:bg-slate-800">
+                    <a
+                      href={hit.href}
+                      data-note-hit={hit.noteId}
+                      className="block rounded-lg px-3 py-2 hover:bg-slate-50 dark:hover:bg-slate-800"
+                    >
                       <span className="block font-medium">{hit.paper}</span>
                       <span className="line-clamp-2 block text-sm break-words text-slate-700 dark:text-slate-300">
                         <Highlighted highlight={hit.excerpt} />

@@ -31,7 +31,8 @@ export function SearchLauncher() {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      const shortcut = (event.key === '/' && !isTyping(event.target)) || ((event.metaKey || event.ctrlKey) && event.key.toLowerCase() === 'k');
+      const shortcut =
+        (event.key === '/' && !isTyping(event.target)) || ((event.metaKey || event.ctrlKey) && event.key.toLowerCase() === 'k');
       if (!shortcut || document.querySelector('dialog[open]')) return;
       event.preventDefault();
       open();

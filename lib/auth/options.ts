@@ -25,14 +25,18 @@ const credentials = z.object({ email: z.email().max(320), password: z.string().m
 function lazyPrismaAdapter(): Adapter {
   let adapter: Promise<Adapter> | null = null;
   const resolve = () => (adapter ??= getDb().then((db) => PrismaAdapter(db as never)));
-  return new Proxy({}, {
-    get: (_target, method: string) =>
-      async (...args: unknown[]) => {
-        const fn = (await resolve())[method as keyof Adapter] as ((...a: unknown[]) => unknown) | undefined;
-        if (!fn) throw new Error(`Auth adapter has no method ${method}`);
-        return fn(...args);
-      },
-  });
+  return new Proxy(
+    {},
+    {
+      get:
+        (_target, method: string) =>
+        async (...args: unknown[]) => {
+          const fn = (await resolve())[method as keyof Adapter] as ((...a: unknown[]) => unknown) | undefined;
+          if (!fn) throw new Error(`Auth adapter has no method ${method}`);
+          return fn(...args);
+        },
+    },
+  );
 }
 
 function buildOptions(): NextAuthOptions {
@@ -73,7 +77,8 @@ function buildOptions(): NextAuthOptions {
     // NextAuth's default logger prints whole error objects (adapter errors
     // carry Prisma messages); route them through the redacting log line.
     logger: {
-      error: (code, metadata) => logServerError(`next-auth ${code}`, '-', metadata instanceof Error ? metadata : (metadata as { error?: unknown }).error),
+      error: (code, metadata) =>
+        logServerError(`next-auth ${code}`, '-', metadata instanceof Error ? metadata : (metadata as { error?: unknown }).error),
       warn: (code) => console.warn(`[next-auth] ${code}`),
       debug: () => {},
     },

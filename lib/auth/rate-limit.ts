@@ -100,7 +100,10 @@ export async function takeSignupSlot(
   const { count, windowStart } = await countAttempt(`signup:ip:${normalizeIp(ip) ?? 'unknown'}`, SIGNUP_LIMIT.windowMs, now);
   await pruneExpiredAttempts(now);
   if (count <= SIGNUP_LIMIT.max) return { allowed: true };
-  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((windowStart.getTime() + SIGNUP_LIMIT.windowMs - now.getTime()) / 1000)) };
+  return {
+    allowed: false,
+    retryAfterSeconds: Math.max(1, Math.ceil((windowStart.getTime() + SIGNUP_LIMIT.windowMs - now.getTime()) / 1000)),
+  };
 }
 
 /**

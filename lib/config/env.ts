@@ -32,11 +32,16 @@ const schema = z
       ctx.addIssue({
         code: 'custom',
         path: ['DATABASE_URL'],
-        message: 'is required in production (a PostgreSQL URL; to self-host on the embedded database on one machine, set ALLOW_EMBEDDED_DATABASE=1 instead)',
+        message:
+          'is required in production (a PostgreSQL URL; to self-host on the embedded database on one machine, set ALLOW_EMBEDDED_DATABASE=1 instead)',
       });
     }
     if (env.NODE_ENV === 'production' && !env.NEXTAUTH_SECRET) {
-      ctx.addIssue({ code: 'custom', path: ['NEXTAUTH_SECRET'], message: 'is required in production (any random string of 32+ characters: `openssl rand -base64 32`)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['NEXTAUTH_SECRET'],
+        message: 'is required in production (any random string of 32+ characters: `openssl rand -base64 32`)',
+      });
     }
     for (const provider of ['GITHUB', 'GOOGLE'] as const) {
       if (Boolean(env[`${provider}_ID`]) !== Boolean(env[`${provider}_SECRET`])) {

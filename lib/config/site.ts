@@ -10,7 +10,9 @@ export const siteConfig = {
   // e.g. https://github.com/org/repo/edit/main/ → …/edit/main/content/papers/….
   editUrlBase: process.env.EDIT_URL_BASE ?? null,
   // Absolute URLs (Open Graph tags, feeds, sitemap, exports) need the public origin.
-  url: process.env.SITE_URL ?? (process.env.VERCEL_PROJECT_PRODUCTION_URL ? `https://${process.env.VERCEL_PROJECT_PRODUCTION_URL}` : 'http://localhost:3000'),
+  url:
+    process.env.SITE_URL ??
+    (process.env.VERCEL_PROJECT_PRODUCTION_URL ? `https://${process.env.VERCEL_PROJECT_PRODUCTION_URL}` : 'http://localhost:3000'),
 };
 
 /** `url` resolved against the page it appears on; URLs with a scheme (https:, mailto:) are left as written. */

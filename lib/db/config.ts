@@ -2,9 +2,7 @@ import path from 'node:path';
 import { embeddedDatabaseRefused } from '@/lib/config/env';
 
 /** Where the app's data lives: a PostgreSQL server, or the embedded PGlite folder. */
-export type DbConfig =
-  | { kind: 'postgres'; connectionString: string; schema: string | undefined }
-  | { kind: 'pglite'; dataDir: string };
+export type DbConfig = { kind: 'postgres'; connectionString: string; schema: string | undefined } | { kind: 'pglite'; dataDir: string };
 
 // Schema names end up inside SQL and a libpq `options` string; keeping them to
 // plain identifiers avoids any quoting question.

@@ -75,12 +75,12 @@ export async function applyMigrations(db: SqlDatabase, options: MigrateOptions =
 async function lock(session: SqlSession): Promise<void> {
   const deadline = Date.now() + LOCK_WAIT_MS;
   for (;;) {
-    const [row] = await session.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [
-      PRISMA_ADVISORY_LOCK_ID,
-    ]);
+    const [row] = await session.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [PRISMA_ADVISORY_LOCK_ID]);
     if (row?.locked) return;
     if (Date.now() > deadline) {
-      throw new Error(`Another migration has held the database's migration lock for ${LOCK_WAIT_MS / 1000}s; try again when it has finished.`);
+      throw new Error(
+        `Another migration has held the database's migration lock for ${LOCK_WAIT_MS / 1000}s; try again when it has finished.`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -140,10 +140,11 @@ async function applyOne(session: SqlSession, migration: MigrationFile): Promise<
   await session.exec('BEGIN');
   try {
     // The same row Prisma leaves after a successful `migrate deploy` step.
-    await session.query(
-      'INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at) VALUES ($1, $2, $3, now())',
-      [id, migration.checksum, migration.name],
-    );
+    await session.query('INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at) VALUES ($1, $2, $3, now())', [
+      id,
+      migration.checksum,
+      migration.name,
+    ]);
     await session.exec(migration.script);
     await session.query(
       'UPDATE _prisma_migrations SET applied_steps_count = applied_steps_count + 1, finished_at = clock_timestamp() WHERE id = $1',

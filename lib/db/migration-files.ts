@@ -57,7 +57,10 @@ function assertPostgresLockfile(migrationsDir: string): void {
     .readFileSync(lockfile, 'utf8')
     .split(/\r?\n/)
     .find((l) => l.startsWith('provider'));
-  const provider = line?.replace(/^provider\s*=\s*/, '').replace(/"/g, '').trim();
+  const provider = line
+    ?.replace(/^provider\s*=\s*/, '')
+    .replace(/"/g, '')
+    .trim();
   if (provider && provider !== 'postgresql') {
     throw new Error(`${lockfile} says provider = "${provider}", but this app runs on PostgreSQL.`);
   }

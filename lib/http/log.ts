@@ -19,7 +19,11 @@ export function describeError(error: unknown): string {
     const message = error.message.replace(CREDENTIAL_URL, '$1://[redacted]').replace(/\s+/g, ' ');
     parts.push(JSON.stringify(message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE)}…` : message));
   }
-  const frames = error.stack?.split('\n').filter((line) => line.trimStart().startsWith('at ')).slice(0, 4).map((line) => line.trim());
+  const frames = error.stack
+    ?.split('\n')
+    .filter((line) => line.trimStart().startsWith('at '))
+    .slice(0, 4)
+    .map((line) => line.trim());
   if (frames?.length) parts.push(`[${frames.join(' | ')}]`);
   return parts.join(' ');
 }

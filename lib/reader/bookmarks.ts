@@ -95,9 +95,7 @@ export async function readerPaperStates(userId: string): Promise<{
 }> {
   const db = await getDb();
   // One row per paper the reader touched in any way (bookmark, status or note).
-  const rows = await db.$queryRaw<
-    { paperId: string; bookmarkedAt: Date | null; status: string | null; noteCount: number }[]
-  >`
+  const rows = await db.$queryRaw<{ paperId: string; bookmarkedAt: Date | null; status: string | null; noteCount: number }[]>`
     WITH b AS (SELECT "paperId", "createdAt" FROM "Bookmark" WHERE "userId" = ${userId}),
          s AS (SELECT "paperId", "status"::text AS "status" FROM "ReadingStatus" WHERE "userId" = ${userId}),
          n AS (SELECT "paperId", count(*)::int AS "noteCount" FROM "Note" WHERE "userId" = ${userId} GROUP BY "paperId"),

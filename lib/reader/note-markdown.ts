@@ -59,7 +59,9 @@ export async function renderNoteMarkdown(body: string): Promise<string> {
 }
 
 /** A note as the browser gets it: the Markdown to edit and its sanitized HTML to show. */
-export async function presentNote(note: NoteRecord): Promise<{ id: string; paperId: string; body: string; html: string; createdAt: string; updatedAt: string }> {
+export async function presentNote(
+  note: NoteRecord,
+): Promise<{ id: string; paperId: string; body: string; html: string; createdAt: string; updatedAt: string }> {
   return {
     id: note.id,
     paperId: note.paperId,

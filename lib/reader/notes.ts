@@ -105,9 +105,7 @@ export async function listNotesByPaper(
   const byPaper = new Map(paperIds.map((paperId) => [paperId, [] as NoteRecord[]]));
   for (const note of notes) byPaper.get(note.paperId)?.push(note);
   // A group whose notes were all deleted between the two queries is dropped rather than shown empty.
-  const groups = paperIds
-    .map((paperId) => ({ paperId, notes: byPaper.get(paperId) ?? [] }))
-    .filter((group) => group.notes.length > 0);
+  const groups = paperIds.map((paperId) => ({ paperId, notes: byPaper.get(paperId) ?? [] })).filter((group) => group.notes.length > 0);
   return { groups, total };
 }
 

@@ -49,9 +49,31 @@ export function splitSections(tree: Root): Section[] {
 }
 
 // Nothing a reader would search for: code, TeX, imports, JSX expressions, raw HTML.
-const skipped = new Set(['code', 'math', 'inlineMath', 'mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression', 'yaml', 'toml', 'html', 'image', 'imageReference', 'definition']);
+const skipped = new Set([
+  'code',
+  'math',
+  'inlineMath',
+  'mdxjsEsm',
+  'mdxFlowExpression',
+  'mdxTextExpression',
+  'yaml',
+  'toml',
+  'html',
+  'image',
+  'imageReference',
+  'definition',
+]);
 // Children of these are blocks; a newline between them keeps words (and bigrams) apart.
-const blockParents = new Set(['root', 'blockquote', 'list', 'listItem', 'containerDirective', 'mdxJsxFlowElement', 'footnoteDefinition', 'table']);
+const blockParents = new Set([
+  'root',
+  'blockquote',
+  'list',
+  'listItem',
+  'containerDirective',
+  'mdxJsxFlowElement',
+  'footnoteDefinition',
+  'table',
+]);
 
 /** Readable plain text of mdast nodes, blocks on their own lines. */
 export function plainText(nodes: readonly Nodes[]): string {
@@ -112,7 +134,13 @@ export function reviewDocuments(review: Review, tree: Root): SearchDocument[] {
     } else if (!heading || heading.depth === 1) {
       intro.push(...section.nodes);
     } else {
-      docs.push({ ...base, id: `${review.url}#${section.id}`, kind: 'section', title: normalize(headingText(heading)), text: normalize(plainText(section.nodes)) });
+      docs.push({
+        ...base,
+        id: `${review.url}#${section.id}`,
+        kind: 'section',
+        title: normalize(headingText(heading)),
+        text: normalize(plainText(section.nodes)),
+      });
     }
   }
   closePaper();
@@ -127,5 +155,7 @@ export function reviewDocuments(review: Review, tree: Root): SearchDocument[] {
 
 /** Every search document of the site; re-reads each file for its section text (the content index keeps no trees). */
 export function buildSearchDocuments(index: Pick<ContentIndex, 'reviews'>): SearchDocument[] {
-  return index.reviews.filter((review) => review.parsed).flatMap((review) => reviewDocuments(review, parseTree(readFileSync(review.file, 'utf8'), review.file)));
+  return index.reviews
+    .filter((review) => review.parsed)
+    .flatMap((review) => reviewDocuments(review, parseTree(readFileSync(review.file, 'utf8'), review.file)));
 }

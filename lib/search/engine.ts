@@ -69,7 +69,8 @@ export function serializeSearchIndex(documents: readonly SearchDocument[]): stri
 /** Accepts the response text or its parsed JSON (`await response.json()`). */
 export function loadSearchIndex(json: string | SerializedSearchIndex): SearchIndex {
   const data = typeof json === 'string' ? (JSON.parse(json) as SerializedSearchIndex) : json;
-  if (data?.version !== SEARCH_INDEX_VERSION) throw new Error(`search index version ${String(data?.version)}, expected ${SEARCH_INDEX_VERSION}`);
+  if (data?.version !== SEARCH_INDEX_VERSION)
+    throw new Error(`search index version ${String(data?.version)}, expected ${SEARCH_INDEX_VERSION}`);
   return { engine: MiniSearch.loadJS<SearchDocument>(data.index as Parameters<typeof MiniSearch.loadJS>[0], options) };
 }
 
@@ -106,7 +107,12 @@ function highlights(stored: Partial<SearchDocument>, match: Record<string, strin
     const matched = byField.get(field);
     const text = stored[field];
     if (!matched || !text) continue;
-    const ranges = mergeRanges(text, tokenize(text, 'index').filter((token) => matched.has(token.term)).map((token) => [token.start, token.end]));
+    const ranges = mergeRanges(
+      text,
+      tokenize(text, 'index')
+        .filter((token) => matched.has(token.term))
+        .map((token) => [token.start, token.end]),
+    );
     if (ranges.length) out.push({ field, text, ranges });
   }
   return out;

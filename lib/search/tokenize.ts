@@ -14,7 +14,27 @@ const spaceOnly = /^[ \u00a0]+$/;
 const latinWord = /^[a-z]+$/;
 
 // Words so common in English prose that requiring them (queries are AND) only loses hits.
-const stopwords = new Set(['a', 'an', 'and', 'are', 'as', 'at', 'be', 'by', 'for', 'from', 'in', 'is', 'it', 'of', 'on', 'or', 'the', 'to', 'with']);
+const stopwords = new Set([
+  'a',
+  'an',
+  'and',
+  'are',
+  'as',
+  'at',
+  'be',
+  'by',
+  'for',
+  'from',
+  'in',
+  'is',
+  'it',
+  'of',
+  'on',
+  'or',
+  'the',
+  'to',
+  'with',
+]);
 
 /**
  * A light English stemmer: plurals only (`agents` → `agent`, `policies` →

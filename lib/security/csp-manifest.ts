@@ -15,7 +15,9 @@ export function loadCspManifest(): CspHashManifest {
   if (process.env.NODE_ENV !== 'production') return (cached = empty);
   cached = readBuildOutput<CspHashManifest>(CSP_MANIFEST_FILE) ?? undefined;
   if (!cached) {
-    console.error(`[csp] ${buildOutputPath(CSP_MANIFEST_FILE)} is missing: build with \`npm run build\` (next build, then scripts/post-build.ts), or prerendered pages cannot run their scripts.`);
+    console.error(
+      `[csp] ${buildOutputPath(CSP_MANIFEST_FILE)} is missing: build with \`npm run build\` (next build, then scripts/post-build.ts), or prerendered pages cannot run their scripts.`,
+    );
     cached = empty;
   }
   return cached;

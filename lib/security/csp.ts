@@ -8,7 +8,12 @@
 export type ScriptAllowance = { hashes: readonly string[]; nonce?: string };
 
 export function contentSecurityPolicy({ hashes, nonce }: ScriptAllowance, { dev = false } = {}): string {
-  const scripts = ["'self'", ...hashes.map((hash) => `'${hash}'`), ...(nonce ? [`'nonce-${nonce}'`] : []), ...(dev ? ["'unsafe-eval'"] : [])];
+  const scripts = [
+    "'self'",
+    ...hashes.map((hash) => `'${hash}'`),
+    ...(nonce ? [`'nonce-${nonce}'`] : []),
+    ...(dev ? ["'unsafe-eval'"] : []),
+  ];
   return [
     "default-src 'self'",
     `script-src ${scripts.join(' ')}`,

@@ -26,8 +26,18 @@ export function sitemapEntries(index: ContentIndex, siteUrl: string): MetadataRo
     entry('/papers', index.reviews),
     ...index.reviews.map((review) => entry(review.url, [review])),
     ...archiveFolders(index).map((folder) => entry(reviewUrl(folder), reviewsInFolder(index, folder))),
-    ...index.orgs.map(({ org }) => entry(orgHref(org), index.reviews.filter((r) => r.papers.some((p) => index.byPaperId.get(p.paperId)?.orgs.includes(org))))),
-    ...index.tags.map(({ tag, slug }) => entry(tagHref(tag), index.reviews.filter((r) => r.tags.some((t) => tagSlug(t) === slug)))),
+    ...index.orgs.map(({ org }) =>
+      entry(
+        orgHref(org),
+        index.reviews.filter((r) => r.papers.some((p) => index.byPaperId.get(p.paperId)?.orgs.includes(org))),
+      ),
+    ),
+    ...index.tags.map(({ tag, slug }) =>
+      entry(
+        tagHref(tag),
+        index.reviews.filter((r) => r.tags.some((t) => tagSlug(t) === slug)),
+      ),
+    ),
   ];
 }
 

@@ -54,18 +54,21 @@ test('no axe violations on /bookmarks for a signed-in reader', async () => {
 test('every control on a review page is reachable with Tab', async () => {
   const reader = await new Reader(baseURL).signUp();
   const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
-  await context.addCookies(reader.cookieHeader.split('; ').map((pair) => {
-    const [name, ...value] = pair.split('=');
-    return { name: name!, value: value.join('='), url: baseURL };
-  }));
+  await context.addCookies(
+    reader.cookieHeader.split('; ').map((pair) => {
+      const [name, ...value] = pair.split('=');
+      return { name: name!, value: value.join('='), url: baseURL };
+    }),
+  );
   const page = await context.newPage();
   const review = index.reviews.find((r) => Object.keys(r.assets.imports).length)!;
   await page.goto(`${baseURL}${review.url}`);
   await expect.poll(() => page.locator('main select').count()).toBe(review.papers.length);
   await expect.poll(() => page.locator('article img[role="button"]').count()).toBeGreaterThan(0);
   const total = await page.evaluate(() => {
-    const controls = [...document.querySelectorAll<HTMLElement>('main a[href], main button:not([disabled]), main select, main input, main [tabindex="0"]')]
-      .filter((el) => el.getClientRects().length > 0 && !el.closest('dialog:not([open])'));
+    const controls = [
+      ...document.querySelectorAll<HTMLElement>('main a[href], main button:not([disabled]), main select, main input, main [tabindex="0"]'),
+    ].filter((el) => el.getClientRects().length > 0 && !el.closest('dialog:not([open])'));
     controls.forEach((el, i) => el.setAttribute('data-kbd', String(i)));
     return controls.length;
   });
@@ -75,7 +78,13 @@ test('every control on a review page is reachable with Tab', async () => {
     const id = await page.evaluate(() => document.activeElement?.getAttribute('data-kbd'));
     if (id) reached.add(id);
   }
-  const missed = await page.evaluate((seen) => [...document.querySelectorAll('[data-kbd]')].filter((el) => !seen.includes(el.getAttribute('data-kbd')!)).map((el) => el.outerHTML.slice(0, 80)), [...reached]);
+  const missed = await page.evaluate(
+    (seen) =>
+      [...document.querySelectorAll('[data-kbd]')]
+        .filter((el) => !seen.includes(el.getAttribute('data-kbd')!))
+        .map((el) => el.outerHTML.slice(0, 80)),
+    [...reached],
+  );
   expect(missed).toEqual([]);
   expect(total).toBeGreaterThan(10);
   await context.close();

@@ -26,7 +26,9 @@ describe.each(inject('servers'))('API on $backend', ({ baseURL }) => {
   /** Alice's data as Alice sees it, to compare before and after each attack. */
   async function aliceData() {
     const state = (await alice.json<State>('GET', '/api/reader/state')).data;
-    const notes = (await alice.json<{ notes: { id: string; body: string; updatedAt: string }[] }>('GET', `/api/notes?paperId=${encodeURIComponent(p1)}`)).data.notes;
+    const notes = (
+      await alice.json<{ notes: { id: string; body: string; updatedAt: string }[] }>('GET', `/api/notes?paperId=${encodeURIComponent(p1)}`)
+    ).data.notes;
     const list = (await alice.json<{ items: unknown[] }>('GET', '/api/bookmarks')).data.items;
     return { bookmarks: state.bookmarks, statuses: state.statuses, noteCounts: state.noteCounts, notes, list };
   }
@@ -68,7 +70,10 @@ describe.each(inject('servers'))('API on $backend', ({ baseURL }) => {
         ['DELETE', '/api/account', { confirm: 'DELETE' }],
       ];
       for (const [method, path, body] of calls) {
-        expect(await anonymous.json(method, path, body), `${method} ${path}`).toEqual({ status: 401, data: { error: 'Sign in to do this.' } });
+        expect(await anonymous.json(method, path, body), `${method} ${path}`).toEqual({
+          status: 401,
+          data: { error: 'Sign in to do this.' },
+        });
       }
       const page = await anonymous.request('GET', '/bookmarks');
       expect([307, 308]).toContain(page.status);
@@ -80,11 +85,31 @@ describe.each(inject('servers'))('API on $backend', ({ baseURL }) => {
   describe('bad input gets a clear 4xx and stores nothing', () => {
     test.each([
       { name: 'empty body', init: { body: '', headers: { 'Content-Type': 'application/json' } }, status: 400, error: /not valid JSON/ },
-      { name: 'malformed JSON', init: { body: '{"paperId":', headers: { 'Content-Type': 'application/json' } }, status: 400, error: /not valid JSON/ },
-      { name: 'not JSON at all', init: { body: 'paperId=x', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } }, status: 415, error: /application\/json/ },
+      {
+        name: 'malformed JSON',
+        init: { body: '{"paperId":', headers: { 'Content-Type': 'application/json' } },
+        status: 400,
+        error: /not valid JSON/,
+      },
+      {
+        name: 'not JSON at all',
+        init: { body: 'paperId=x', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } },
+        status: 415,
+        error: /application\/json/,
+      },
       { name: 'wrong types', init: { json: { paperId: 42, bookmarked: 'yes' } }, status: 400, error: /paperId: .*; bookmarked: / },
-      { name: 'extra fields', init: { json: { paperId: 'arxiv:1', bookmarked: true, userId: 'someone-else' } }, status: 400, error: /Unrecognized key/ },
-      { name: 'unknown paper id', init: { json: { paperId: 'arxiv:0000.00000', bookmarked: true } }, status: 404, error: /Unknown paper "arxiv:0000\.00000"/ },
+      {
+        name: 'extra fields',
+        init: { json: { paperId: 'arxiv:1', bookmarked: true, userId: 'someone-else' } },
+        status: 400,
+        error: /Unrecognized key/,
+      },
+      {
+        name: 'unknown paper id',
+        init: { json: { paperId: 'arxiv:0000.00000', bookmarked: true } },
+        status: 404,
+        error: /Unknown paper "arxiv:0000\.00000"/,
+      },
       { name: 'huge body', init: { json: { paperId: 'x'.repeat(300 * 1024), bookmarked: true } }, status: 413, error: /larger than/ },
     ])('$name', async ({ init, status, error }) => {
       const before = await aliceData();
@@ -99,7 +124,10 @@ describe.each(inject('servers'))('API on $backend', ({ baseURL }) => {
       const response = await alice.json('POST', '/api/notes', { paperId: p1, body: '가'.repeat(20_001) });
       expect(response).toEqual({ status: 400, data: { error: 'Invalid request: body: Note is 20001 characters; the limit is 20000.' } });
       expect(await aliceData()).toEqual(before);
-      const exact = await alice.json<{ note: { id: string; body: string } }>('POST', '/api/notes', { paperId: p2, body: '가'.repeat(20_000) });
+      const exact = await alice.json<{ note: { id: string; body: string } }>('POST', '/api/notes', {
+        paperId: p2,
+        body: '가'.repeat(20_000),
+      });
       expect(exact.status).toBe(201);
       expect(exact.data.note.body).toHaveLength(20_000);
       expect((await alice.json('DELETE', `/api/notes/${exact.data.note.id}`)).status).toBe(200);
@@ -121,7 +149,10 @@ describe.each(inject('servers'))('API on $backend', ({ baseURL }) => {
         status: 400,
         data: { error: 'Invalid request: body: A note cannot contain NUL (\\u0000) characters.' },
       });
-      expect(await alice.json('POST', '/api/notes', { paperId: p1, body: '   ' })).toEqual({ status: 400, data: { error: 'Invalid request: body: A note cannot be empty.' } });
+      expect(await alice.json('POST', '/api/notes', { paperId: p1, body: '   ' })).toEqual({
+        status: 400,
+        data: { error: 'Invalid request: body: A note cannot be empty.' },
+      });
       expect((await alice.json('PUT', '/api/status', { paperId: p1, status: 'DONE' })).status).toBe(400);
       expect((await alice.json('PATCH', `/api/notes/${'x'.repeat(100)}`, { body: 'x' })).status).toBe(400);
       expect((await alice.json('GET', '/api/bookmarks?page=-1')).status).toBe(400);
@@ -130,7 +161,10 @@ describe.each(inject('servers'))('API on $backend', ({ baseURL }) => {
     test('a forged cross-site request is refused before anything runs', async () => {
       const before = await aliceData();
       for (const origin of ['https://evil.example', 'null']) {
-        const response = await alice.request('PUT', '/api/bookmarks', { json: { paperId: p2, bookmarked: true }, headers: { Origin: origin } });
+        const response = await alice.request('PUT', '/api/bookmarks', {
+          json: { paperId: p2, bookmarked: true },
+          headers: { Origin: origin },
+        });
         expect(response.status).toBe(403);
         expect(((await response.json()) as { error: string }).error).toMatch(/Cross-site request refused/);
       }
@@ -151,7 +185,8 @@ describe.each(inject('servers'))('API on $backend', ({ baseURL }) => {
     test('sign-ups are limited per address: the 11th in an hour gets 429 with Retry-After, and no account', async () => {
       const address = `192.0.2.${Math.floor(Math.random() * 250)}`;
       const fromThere = () => Object.assign(new Reader(baseURL), { address });
-      for (let i = 0; i < 10; i++) expect((await fromThere().json('POST', '/api/signup', { email: fromThere().email, password: 'long enough pw' })).status).toBe(201);
+      for (let i = 0; i < 10; i++)
+        expect((await fromThere().json('POST', '/api/signup', { email: fromThere().email, password: 'long enough pw' })).status).toBe(201);
       const blocked = fromThere();
       const response = await blocked.request('POST', '/api/signup', { json: { email: blocked.email, password: 'long enough pw' } });
       expect(response.status).toBe(429);

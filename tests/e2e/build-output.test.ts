@@ -7,7 +7,15 @@ import { buildIndex } from '@/lib/content/index/content-index';
 // Serverless deployments ship only the files traced into each function: every
 // route that looks papers up in content/ must carry it. Runs on the build the
 // e2e setup made.
-const routes = ['(account)/bookmarks/page', '(account)/notes/page', '(reader)/docs/[...slug]/page', 'api/bookmarks/route', 'api/notes/route', 'api/status/route', 'api/reader/state/route'];
+const routes = [
+  '(account)/bookmarks/page',
+  '(account)/notes/page',
+  '(reader)/docs/[...slug]/page',
+  'api/bookmarks/route',
+  'api/notes/route',
+  'api/status/route',
+  'api/reader/state/route',
+];
 
 test.each(routes)('%s has every review file traced', (route) => {
   const nft = path.resolve('.next/server/app', `${route}.js.nft.json`);
@@ -17,10 +25,20 @@ test.each(routes)('%s has every review file traced', (route) => {
 });
 
 test('the build wrote the paper catalog and the CSP manifest, traced into the functions that read them', () => {
-  const catalog = JSON.parse(readFileSync(path.resolve('.next/paper-catalog.json'), 'utf8')) as { version: number; papers: { paperId: string }[] };
+  const catalog = JSON.parse(readFileSync(path.resolve('.next/paper-catalog.json'), 'utf8')) as {
+    version: number;
+    papers: { paperId: string }[];
+  };
   expect(catalog.version).toBe(1);
-  expect(catalog.papers.map((p) => p.paperId).sort()).toEqual(buildIndex(undefined, undefined, { drafts: false }).papers.map((p) => p.paperId).sort());
-  const tracedBy = (trace: string) => (JSON.parse(readFileSync(path.resolve('.next/server', trace), 'utf8')) as { files: string[] }).files.map((f) => path.resolve('.next/server', path.dirname(trace), f));
+  expect(catalog.papers.map((p) => p.paperId).sort()).toEqual(
+    buildIndex(undefined, undefined, { drafts: false })
+      .papers.map((p) => p.paperId)
+      .sort(),
+  );
+  const tracedBy = (trace: string) =>
+    (JSON.parse(readFileSync(path.resolve('.next/server', trace), 'utf8')) as { files: string[] }).files.map((f) =>
+      path.resolve('.next/server', path.dirname(trace), f),
+    );
   for (const route of ['app/api/bookmarks/route', 'app/(account)/bookmarks/page', 'app/api/export/route']) {
     expect(tracedBy(`${route}.js.nft.json`), route).toContain(path.resolve('.next/paper-catalog.json'));
   }

@@ -25,7 +25,11 @@ export class Reader {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
   }
 
-  async request(method: string, path: string, init: { json?: unknown; body?: string; headers?: Record<string, string> } = {}): Promise<Response> {
+  async request(
+    method: string,
+    path: string,
+    init: { json?: unknown; body?: string; headers?: Record<string, string> } = {},
+  ): Promise<Response> {
     const headers: Record<string, string> = { Origin: this.baseURL, 'X-Forwarded-For': this.address, ...init.headers };
     if (this.cookies.size) headers.Cookie = this.cookieHeader;
     let body = init.body;

@@ -35,6 +35,9 @@ export default async function setup(project: TestProject) {
     throw error;
   }
   project.provide('baseURL', apps[0]!.baseURL);
-  project.provide('servers', apps.map(({ backend, baseURL }) => ({ backend, baseURL })));
+  project.provide(
+    'servers',
+    apps.map(({ backend, baseURL }) => ({ backend, baseURL })),
+  );
   return stopAll;
 }

@@ -88,7 +88,9 @@ describe.each(inject('servers'))('headers on $backend', ({ baseURL }) => {
   });
 
   test('pages rendered per request get a fresh nonce instead of hashes', async () => {
-    const policies = await Promise.all([1, 2].map(async () => (await fetch(`${baseURL}/signin`)).headers.get('content-security-policy') ?? ''));
+    const policies = await Promise.all(
+      [1, 2].map(async () => (await fetch(`${baseURL}/signin`)).headers.get('content-security-policy') ?? ''),
+    );
     const nonces = policies.map((p) => p.match(/'nonce-([^']+)'/)?.[1]);
     expect(nonces[0]).toBeTruthy();
     expect(nonces[0]).not.toBe(nonces[1]);
@@ -210,7 +212,10 @@ describe('content security policy in the browser', () => {
     // A 404 is the prerendered not-found page served under a per-request policy: its scripts still run.
     expect((await page.goto('/no-such-page'))?.status()).toBe(404);
     await page.waitForLoadState('networkidle');
-    await page.getByRole('button', { name: /^Search/ }).first().click();
+    await page
+      .getByRole('button', { name: /^Search/ })
+      .first()
+      .click();
     await expect.poll(() => page.getByRole('dialog', { name: 'Search reviews and papers' }).isVisible()).toBe(true);
 
     expect(await violations()).toEqual([]);

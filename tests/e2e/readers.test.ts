@@ -58,7 +58,9 @@ test('sign up, bookmark two papers, write a note, find them again; another reade
   expect(await page.getByRole('link', { name: first.name }).first().getAttribute('href')).toBe(`${review.url}#${first.anchor}`);
   await page.getByRole('link', { name: 'Reading', exact: true }).click();
   await page.waitForURL('**/bookmarks?status=READING');
-  expect(await page.locator('[data-bookmark-item]').evaluateAll((els) => els.map((el) => el.getAttribute('data-bookmark-item')))).toEqual([first.paperId]);
+  expect(await page.locator('[data-bookmark-item]').evaluateAll((els) => els.map((el) => el.getAttribute('data-bookmark-item')))).toEqual([
+    first.paperId,
+  ]);
   await page.getByRole('link', { name: 'Read', exact: true }).click();
   await page.waitForURL('**/bookmarks?status=READ');
   expect(await page.getByText('No bookmarked papers with this status.').isVisible()).toBe(true);
@@ -111,7 +113,9 @@ test('a failed save keeps the draft and says so', async () => {
   await signUpAt(page, `carol-${randomBytes(4).toString('hex')}@example.com`, review.url);
   const notes = page.locator(`[data-notes-for="${first.paperId}"]`);
   await notes.getByRole('button', { name: 'Add a note' }).click();
-  await page.route('**/api/notes', (route) => route.fulfill({ status: 503, contentType: 'application/json', body: '{"error":"Service unavailable."}' }));
+  await page.route('**/api/notes', (route) =>
+    route.fulfill({ status: 503, contentType: 'application/json', body: '{"error":"Service unavailable."}' }),
+  );
   await notes.getByRole('textbox').fill('my unsaved thought');
   await notes.getByRole('button', { name: 'Add note' }).click();
   await expect.poll(() => notes.getByRole('alert').textContent()).toContain('Not saved: Service unavailable.');

@@ -125,7 +125,12 @@ describe('browse', () => {
     const response = await open(`/orgs/${encodeURIComponent(org.org)}`);
     expect(response?.status()).toBe(200);
     const listed = await page.locator('li[data-paper-id]').evaluateAll((els) => els.map((el) => el.getAttribute('data-paper-id')));
-    expect(listed.sort()).toEqual(index.papers.filter((p) => p.orgs.includes(org.org)).map((p) => p.paperId).sort());
+    expect(listed.sort()).toEqual(
+      index.papers
+        .filter((p) => p.orgs.includes(org.org))
+        .map((p) => p.paperId)
+        .sort(),
+    );
     expect(await page.getByText(`${org.count} ${org.count === 1 ? 'paper' : 'papers'}, newest first.`).isVisible()).toBe(true);
     await open('/papers');
     await page.getByRole('link', { name: `${org.org} (${org.count})` }).click();
@@ -144,7 +149,9 @@ describe('browse', () => {
     const response = await open('/docs/papers/y2025/nov');
     expect(response?.status()).toBe(200);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('November 2025');
-    expect(await page.locator('article h2').allTextContents()).toEqual(index.reviews.filter((r) => r.slug.startsWith('papers/y2025/nov/')).map((r) => r.title));
+    expect(await page.locator('article h2').allTextContents()).toEqual(
+      index.reviews.filter((r) => r.slug.startsWith('papers/y2025/nov/')).map((r) => r.title),
+    );
   });
 
   test('a paper reviewed twice links to its other review', async () => {

@@ -49,7 +49,14 @@ test('a production build without its deploy configuration stops before compiling
   const distDir = `.next-refused-${process.pid}`;
   try {
     const build = spawnSync(path.resolve('node_modules/.bin/next'), ['build'], {
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR: distDir, NEXTAUTH_SECRET: '', DATABASE_URL: '', ALLOW_EMBEDDED_DATABASE: '' },
+      env: {
+        ...process.env,
+        NEXT_TELEMETRY_DISABLED: '1',
+        NEXT_DIST_DIR: distDir,
+        NEXTAUTH_SECRET: '',
+        DATABASE_URL: '',
+        ALLOW_EMBEDDED_DATABASE: '',
+      },
       encoding: 'utf8',
       timeout: 60_000,
     });

@@ -15,7 +15,9 @@ export function useAppTestDb(db: PrismaClient | undefined): void {
 if (!/pglite-lock\.test\.ts$/.test(expect.getState().testPath ?? '')) {
   vi.doMock('@/lib/db/connection', () => ({
     getDb: () =>
-      slot.__appTestDb ? Promise.resolve(slot.__appTestDb) : Promise.reject(new Error('No test database: wrap the test in describeEachBackend.')),
+      slot.__appTestDb
+        ? Promise.resolve(slot.__appTestDb)
+        : Promise.reject(new Error('No test database: wrap the test in describeEachBackend.')),
     closeDb: async () => {},
   }));
 }

@@ -62,11 +62,7 @@ export async function createTestDb(backend: BackendName, options: TestDbOptions 
 }
 
 /** Runs fn against a fresh database and always cleans up after. */
-export async function withTestDb<T>(
-  backend: BackendName,
-  fn: (t: TestDb) => Promise<T>,
-  options?: TestDbOptions,
-): Promise<T> {
+export async function withTestDb<T>(backend: BackendName, fn: (t: TestDb) => Promise<T>, options?: TestDbOptions): Promise<T> {
   const t = await createTestDb(backend, options);
   try {
     return await fn(t);

@@ -19,7 +19,12 @@ export function buildApp(): void {
   // `npm run build`, not bare `next build`: it also writes the CSP hash manifest.
   const build = spawnSync('npm', ['run', '--silent', 'build'], {
     stdio: 'inherit',
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NEXTAUTH_SECRET: randomBytes(32).toString('base64url'), ALLOW_EMBEDDED_DATABASE: '1' },
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: '1',
+      NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
+      ALLOW_EMBEDDED_DATABASE: '1',
+    },
   });
   if (build.status !== 0) throw new Error(`npm run build failed with code ${build.status}`);
 }
@@ -99,7 +104,9 @@ async function startServer(
  */
 export async function startWithDatabaseDown(): Promise<LoggedApp> {
   const port = await freePort();
-  return startServer('postgres', { DATABASE_URL: `postgres://app:db-password-not-for-logs@127.0.0.1:${port}/app` }, async () => {}, { captureLogs: true });
+  return startServer('postgres', { DATABASE_URL: `postgres://app:db-password-not-for-logs@127.0.0.1:${port}/app` }, async () => {}, {
+    captureLogs: true,
+  });
 }
 
 /** A server's cleanup: removes its database folder. */
@@ -138,7 +145,10 @@ export async function startOnPostgres(databaseUrl: string): Promise<RunningApp> 
   };
   const url = new URL(databaseUrl);
   url.searchParams.set('schema', schema);
-  const migrate = spawnSync(bin('tsx'), ['scripts/db-migrate.ts'], { stdio: 'inherit', env: { ...process.env, DATABASE_URL: url.toString(), DIRECT_URL: '' } });
+  const migrate = spawnSync(bin('tsx'), ['scripts/db-migrate.ts'], {
+    stdio: 'inherit',
+    env: { ...process.env, DATABASE_URL: url.toString(), DIRECT_URL: '' },
+  });
   if (migrate.status !== 0) {
     await drop();
     throw new Error('db:migrate failed on the PostgreSQL schema');

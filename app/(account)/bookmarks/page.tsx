@@ -49,7 +49,11 @@ export default async function BookmarksPage({ searchParams }: Props) {
         <div className="py-16 text-center text-slate-600 dark:text-slate-400">
           <p className="text-lg font-medium">{status ? 'No bookmarked papers with this status.' : 'No bookmarks yet.'}</p>
           <p className="mt-2 text-sm">
-            Press <span aria-hidden>☆</span> Bookmark next to any paper in a <Link className="underline" href="/">review</Link> to keep it here.
+            Press <span aria-hidden>☆</span> Bookmark next to any paper in a{' '}
+            <Link className="underline" href="/">
+              review
+            </Link>{' '}
+            to keep it here.
           </p>
         </div>
       ) : (
@@ -71,13 +75,18 @@ export default async function BookmarksPage({ searchParams }: Props) {
                 <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
                   {paper ? (
                     <>
-                      in <Link href={paper.href} className="underline">{paper.reviewTitle}</Link> · {formatDate(paper.date)}
+                      in{' '}
+                      <Link href={paper.href} className="underline">
+                        {paper.reviewTitle}
+                      </Link>{' '}
+                      · {formatDate(paper.date)}
                     </>
                   ) : (
                     'This paper is no longer in any review.'
                   )}
                   {' · '}
-                  {item.noteCount === 1 ? '1 note' : `${item.noteCount} notes`} · saved {formatDate(item.createdAt.toISOString().slice(0, 10))}
+                  {item.noteCount === 1 ? '1 note' : `${item.noteCount} notes`} · saved{' '}
+                  {formatDate(item.createdAt.toISOString().slice(0, 10))}
                 </p>
                 <div className="mt-2 flex items-center gap-3">
                   <BookmarkButton paperId={item.paperId} anchorHref={paper?.href ?? '/bookmarks'} />

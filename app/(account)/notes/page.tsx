@@ -15,12 +15,21 @@ const PAGE_SIZE = 10;
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function NotesPage({ searchParams }: Props) {
-  const page = z.coerce.number().int().min(1).catch(1).parse((await searchParams).page);
+  const page = z.coerce
+    .number()
+    .int()
+    .min(1)
+    .catch(1)
+    .parse((await searchParams).page);
   const user = await requireReader('/notes');
   const { groups, total } = await listNotesByPaper(user.id, { page, pageSize: PAGE_SIZE });
   const catalog = paperCatalog();
   const rendered = await Promise.all(
-    groups.map(async (group) => ({ ...group, paper: lookupPaper(group.paperId, catalog), html: await Promise.all(group.notes.map((n) => renderNoteMarkdown(n.body))) })),
+    groups.map(async (group) => ({
+      ...group,
+      paper: lookupPaper(group.paperId, catalog),
+      html: await Promise.all(group.notes.map((n) => renderNoteMarkdown(n.body))),
+    })),
   );
 
   return (
@@ -30,20 +39,33 @@ export default async function NotesPage({ searchParams }: Props) {
         <div className="py-16 text-center text-slate-600 dark:text-slate-400">
           <p className="text-lg font-medium">No notes yet.</p>
           <p className="mt-2 text-sm">
-            Open a <Link className="underline" href="/">review</Link> and choose “Add a note” under a paper. Only you can see your notes.
+            Open a{' '}
+            <Link className="underline" href="/">
+              review
+            </Link>{' '}
+            and choose “Add a note” under a paper. Only you can see your notes.
           </p>
         </div>
       ) : (
         rendered.map((group) => (
           <section key={group.paperId} className="mt-8" data-notes-group={group.paperId}>
             <h2 className="flex flex-wrap items-baseline gap-2 text-lg font-semibold">
-              {group.paper ? <Link href={group.paper.href} className="hover:underline">{group.paper.name}</Link> : group.paperId}
+              {group.paper ? (
+                <Link href={group.paper.href} className="hover:underline">
+                  {group.paper.name}
+                </Link>
+              ) : (
+                group.paperId
+              )}
               {group.paper ? <OrgBadges orgs={group.paper.orgs} /> : null}
             </h2>
             <div className="mt-2 space-y-3">
               {group.notes.map((note, i) => (
                 <article key={note.id} className="rounded-lg p-3 ring-1 ring-slate-200 dark:ring-slate-800">
-                  <div className="prose prose-sm prose-slate max-w-none dark:prose-invert" dangerouslySetInnerHTML={{ __html: group.html[i]! }} />
+                  <div
+                    className="prose prose-sm prose-slate max-w-none dark:prose-invert"
+                    dangerouslySetInnerHTML={{ __html: group.html[i]! }}
+                  />
                   <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">
                     <time dateTime={note.updatedAt.toISOString()}>{note.updatedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC</time>
                   </p>

@@ -13,7 +13,10 @@ export const DELETE = route(async (request) => {
   const response = json({ deleted: true });
   // Sessions are JWT cookies: expire them here so a deleted account is signed out at once.
   for (const name of ['next-auth.session-token', '__Secure-next-auth.session-token']) {
-    response.headers.append('Set-Cookie', `${name}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${name.startsWith('__Secure') ? '; Secure' : ''}`);
+    response.headers.append(
+      'Set-Cookie',
+      `${name}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${name.startsWith('__Secure') ? '; Secure' : ''}`,
+    );
   }
   return response;
 });

@@ -15,7 +15,12 @@ const exportQuery = z.object({
   ids: z
     .string()
     .optional()
-    .transform((ids) => ids?.split(',').map((id) => id.trim()).filter(Boolean))
+    .transform((ids) =>
+      ids
+        ?.split(',')
+        .map((id) => id.trim())
+        .filter(Boolean),
+    )
     .pipe(
       z
         .array(paperIdSchema)

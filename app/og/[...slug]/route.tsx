@@ -15,7 +15,10 @@ export function generateStaticParams() {
 }
 
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string[] }> }) {
-  const slug = (await params).slug.map(decodeURIComponent).join('/').replace(/\.png$/, '');
+  const slug = (await params).slug
+    .map(decodeURIComponent)
+    .join('/')
+    .replace(/\.png$/, '');
   const index = getContentIndex();
   const review = index.bySlug.get(slug);
   const folder = review ? [] : reviewsInFolder(index, slug);

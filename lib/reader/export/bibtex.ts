@@ -101,7 +101,9 @@ function entry(paper: BibtexPaper & { arxivId: string }, key: string): string {
 export function* bibtexChunks(papers: readonly BibtexPaper[]): Generator<string> {
   const withoutArxiv = papers.filter((paper) => !paper.arxivId);
   if (withoutArxiv.length > 0) {
-    const lines = withoutArxiv.map((paper) => `%   ${commentText(paper.name)}: ${commentText(paper.reviewUrl ?? `${paper.paperId} (no longer in any review)`)}`);
+    const lines = withoutArxiv.map(
+      (paper) => `%   ${commentText(paper.name)}: ${commentText(paper.reviewUrl ?? `${paper.paperId} (no longer in any review)`)}`,
+    );
     yield `% Papers without an arXiv id (no BibTeX entry):\n${lines.join('\n')}\n\n`;
   }
   const seenIds = new Set<string>();

@@ -28,7 +28,10 @@ export type ExportPaper = {
  * they only matter at the start of a line, where a name never is.
  */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().replace(/[\\`*_{}[\]<>()#+!|~&$]/g, '\\$&');
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\\`*_{}[\]<>()#+!|~&$]/g, '\\$&');
 }
 
 /** Inline code that survives backticks in the text (a longer fence than any run inside). */

@@ -30,9 +30,15 @@ export class UnknownPapersError extends HttpError {
     readonly paperIds: string[],
     action: string,
   ) {
-    const shown = paperIds.slice(0, 20).map((id) => JSON.stringify(id)).join(', ');
+    const shown = paperIds
+      .slice(0, 20)
+      .map((id) => JSON.stringify(id))
+      .join(', ');
     const more = paperIds.length > 20 ? ` and ${paperIds.length - 20} more` : '';
-    super(400, `${paperIds.length} unknown ${paperIds.length === 1 ? 'paper' : 'papers'} (not in any review on this site): ${shown}${more}. ${action}`);
+    super(
+      400,
+      `${paperIds.length} unknown ${paperIds.length === 1 ? 'paper' : 'papers'} (not in any review on this site): ${shown}${more}. ${action}`,
+    );
   }
 }
 
@@ -54,8 +60,16 @@ export async function readReaderData(userId: string): Promise<ReaderData> {
   const db = await getDb();
   const [bookmarks, statuses, notes] = await db.$transaction(
     [
-      db.bookmark.findMany({ where: { userId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: { paperId: true, createdAt: true } }),
-      db.readingStatus.findMany({ where: { userId }, orderBy: { paperId: 'asc' }, select: { paperId: true, status: true, updatedAt: true } }),
+      db.bookmark.findMany({
+        where: { userId },
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        select: { paperId: true, createdAt: true },
+      }),
+      db.readingStatus.findMany({
+        where: { userId },
+        orderBy: { paperId: 'asc' },
+        select: { paperId: true, status: true, updatedAt: true },
+      }),
       db.note.findMany({
         where: { userId },
         orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
@@ -125,7 +139,11 @@ export async function gatherExportPapers(userId: string, paperIds?: readonly str
     notes.set(note.paperId, list);
   }
   return ids.map((paperId) =>
-    exportPaper(catalog, paperId, { bookmarkedAt: bookmarkedAt.get(paperId) ?? null, status: status.get(paperId) ?? null, notes: notes.get(paperId) ?? [] }),
+    exportPaper(catalog, paperId, {
+      bookmarkedAt: bookmarkedAt.get(paperId) ?? null,
+      status: status.get(paperId) ?? null,
+      notes: notes.get(paperId) ?? [],
+    }),
   );
 }
 
@@ -150,7 +168,12 @@ function* jsonArray<T>(name: string, items: readonly T[], toJson: (item: T) => u
 export function* readerDataJsonChunks(data: ReaderData, exportedAt: Date): Generator<string> {
   yield `{\n  "format": ${JSON.stringify(EXPORT_FORMAT)},\n  "version": ${EXPORT_VERSION},\n  "exportedAt": ${JSON.stringify(exportedAt.toISOString())},\n`;
   yield* jsonArray('bookmarks', data.bookmarks, (b) => ({ paperId: b.paperId, createdAt: b.createdAt.toISOString() }), false);
-  yield* jsonArray('statuses', data.statuses, (s) => ({ paperId: s.paperId, status: s.status, updatedAt: s.updatedAt.toISOString() }), false);
+  yield* jsonArray(
+    'statuses',
+    data.statuses,
+    (s) => ({ paperId: s.paperId, status: s.status, updatedAt: s.updatedAt.toISOString() }),
+    false,
+  );
   yield* jsonArray(
     'notes',
     data.notes,
@@ -164,7 +187,9 @@ export function* readerDataJsonChunks(data: ReaderData, exportedAt: Date): Gener
 
 const paperId = paperIdSchema;
 // Offsets accepted for hand-edited files; stored as the same instant.
-const timestamp = z.iso.datetime({ offset: true, error: 'expected an ISO 8601 timestamp such as 2025-11-21T09:30:00.000Z' }).transform((s) => new Date(s));
+const timestamp = z.iso
+  .datetime({ offset: true, error: 'expected an ISO 8601 timestamp such as 2025-11-21T09:30:00.000Z' })
+  .transform((s) => new Date(s));
 
 function noDuplicatePaperIds(list: 'bookmarks' | 'statuses') {
   return (items: { paperId: string }[], ctx: z.RefinementCtx) => {
@@ -172,7 +197,12 @@ function noDuplicatePaperIds(list: 'bookmarks' | 'statuses') {
     items.forEach((item, i) => {
       const seen = first.get(item.paperId);
       if (seen === undefined) first.set(item.paperId, i);
-      else ctx.addIssue({ code: 'custom', path: [i, 'paperId'], message: `duplicate of ${list}.${seen}.paperId (${JSON.stringify(item.paperId)})` });
+      else
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'paperId'],
+          message: `duplicate of ${list}.${seen}.paperId (${JSON.stringify(item.paperId)})`,
+        });
     });
   };
 }
@@ -254,7 +284,9 @@ export async function importReaderData(
     // Delete + insert rather than one upsert per row: two statements per batch, and updatedAt is taken from the file.
     for (const batch of batches(file.statuses)) {
       await tx.readingStatus.deleteMany({ where: { userId, paperId: { in: batch.map((s) => s.paperId) } } });
-      await tx.readingStatus.createMany({ data: batch.map((s) => ({ userId, paperId: s.paperId, status: s.status, updatedAt: s.updatedAt })) });
+      await tx.readingStatus.createMany({
+        data: batch.map((s) => ({ userId, paperId: s.paperId, status: s.status, updatedAt: s.updatedAt })),
+      });
     }
 
     let notes = 0;

@@ -1,7 +1,14 @@
 import { expect, test } from 'vitest';
-import { clearLoginFailures, LOGIN_LIMITS, loginAllowed, loginKeys, recordLoginFailure, SIGNUP_LIMIT, takeSignupSlot } from '@/lib/auth/rate-limit';
+import {
+  clearLoginFailures,
+  LOGIN_LIMITS,
+  loginAllowed,
+  loginKeys,
+  recordLoginFailure,
+  SIGNUP_LIMIT,
+  takeSignupSlot,
+} from '@/lib/auth/rate-limit';
 import { describeEachBackend } from '@/tests/support/db';
-
 
 const MINUTE = 60_000;
 const T0 = new Date('2026-11-22T12:00:00.000Z');

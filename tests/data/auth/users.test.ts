@@ -33,7 +33,9 @@ describeEachBackend('users', (getTestDb) => {
     const { db } = getTestDb();
     await createUserWithPassword({ email: 'dup@example.com', password: 'first-password' });
     const before = await db.user.findMany({ orderBy: { id: 'asc' } });
-    await expect(createUserWithPassword({ email: 'DUP@Example.com ', password: 'second-password' })).rejects.toBeInstanceOf(EmailTakenError);
+    await expect(createUserWithPassword({ email: 'DUP@Example.com ', password: 'second-password' })).rejects.toBeInstanceOf(
+      EmailTakenError,
+    );
     expect(await db.user.findMany({ orderBy: { id: 'asc' } })).toEqual(before);
 
     // An OAuth account stored with the provider's capitalisation also counts.
@@ -44,7 +46,9 @@ describeEachBackend('users', (getTestDb) => {
 
   test('racing sign-ups for one email: exactly one wins, the rest get EmailTakenError', async () => {
     const results = await Promise.allSettled(
-      Array.from({ length: 4 }, (_, i) => createUserWithPassword({ email: i % 2 ? 'RACE@example.com' : 'race@example.com', password: `pw-${i}-long` })),
+      Array.from({ length: 4 }, (_, i) =>
+        createUserWithPassword({ email: i % 2 ? 'RACE@example.com' : 'race@example.com', password: `pw-${i}-long` }),
+      ),
     );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     for (const r of results) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(EmailTakenError);
@@ -85,7 +89,12 @@ describeEachBackend('users', (getTestDb) => {
       const { id } = await createUserWithPassword({ email, password: 'pw-123456' });
       await db.bookmark.create({ data: { userId: id, paperId: 'p' } });
       await db.readingStatus.create({ data: { userId: id, paperId: 'p', status: 'READ' } });
-      await db.note.createMany({ data: [{ userId: id, paperId: 'p', body: 'one' }, { userId: id, paperId: 'q', body: 'two' }] });
+      await db.note.createMany({
+        data: [
+          { userId: id, paperId: 'p', body: 'one' },
+          { userId: id, paperId: 'q', body: 'two' },
+        ],
+      });
       await db.account.create({ data: { userId: id, type: 'oauth', provider: 'github', providerAccountId: email } });
       await db.session.create({ data: { userId: id, sessionToken: `token-${email}`, expires: new Date(Date.now() + 60_000) } });
       return id;

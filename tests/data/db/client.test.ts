@@ -40,7 +40,11 @@ describeEachBackend('prisma client', (getTestDb) => {
     const key = { userId_paperId: { userId: user.id, paperId: 'p' } };
     const first = await db.readingStatus.upsert({ where: key, create: { userId: user.id, paperId: 'p', status: 'TO_READ' }, update: {} });
     await new Promise((resolve) => setTimeout(resolve, 5));
-    const second = await db.readingStatus.upsert({ where: key, create: { userId: user.id, paperId: 'p', status: 'TO_READ' }, update: { status: 'READ' } });
+    const second = await db.readingStatus.upsert({
+      where: key,
+      create: { userId: user.id, paperId: 'p', status: 'TO_READ' },
+      update: { status: 'READ' },
+    });
     expect(second.status).toBe('READ');
     expect(second.updatedAt.getTime()).toBeGreaterThan(first.updatedAt.getTime());
 
@@ -51,7 +55,13 @@ describeEachBackend('prisma client', (getTestDb) => {
     await db.user.delete({ where: { id: user.id } });
     const where = { userId: user.id };
     expect(
-      await Promise.all([db.bookmark.count({ where }), db.readingStatus.count({ where }), db.note.count({ where }), db.account.count({ where }), db.session.count({ where })]),
+      await Promise.all([
+        db.bookmark.count({ where }),
+        db.readingStatus.count({ where }),
+        db.note.count({ where }),
+        db.account.count({ where }),
+        db.session.count({ where }),
+      ]),
     ).toEqual([0, 0, 0, 0, 0]);
   });
 

@@ -98,7 +98,8 @@ for (const backend of backends) {
               rolled_back: false,
             })),
           );
-          for (const f of files) expect(f.checksum).toBe(migrationChecksum(fs.readFileSync(path.join(migrationsDir, f.name, 'migration.sql'), 'utf8')));
+          for (const f of files)
+            expect(f.checksum).toBe(migrationChecksum(fs.readFileSync(path.join(migrationsDir, f.name, 'migration.sql'), 'utf8')));
 
           const again = await applyMigrations(sql, { migrationsDir });
           expect(again).toEqual({ applied: [], alreadyApplied: files.map((f) => f.name) });
@@ -186,7 +187,11 @@ for (const backend of backends) {
           // PGlite has one connection per process, shared.
           const other: SqlDatabase =
             sql.kind === 'postgres'
-              ? await openSql({ kind: 'postgres', connectionString: splitSchemaParam(process.env.TEST_DATABASE_URL!).connectionString, schema: sql.schema })
+              ? await openSql({
+                  kind: 'postgres',
+                  connectionString: splitSchemaParam(process.env.TEST_DATABASE_URL!).connectionString,
+                  schema: sql.schema,
+                })
               : sql;
           try {
             const results = await Promise.all([applyMigrations(sql, { migrationsDir }), applyMigrations(other, { migrationsDir })]);

@@ -133,9 +133,7 @@ export function declaredSchema(schemaText: string): SchemaShape {
     }
     tables[table] = sortShape(shape);
   }
-  const enums = Object.fromEntries(
-    datamodel.enums.map((e) => [e.dbName ?? e.name, e.values.map((v) => v.dbName ?? v.name)]),
-  );
+  const enums = Object.fromEntries(datamodel.enums.map((e) => [e.dbName ?? e.name, e.values.map((v) => v.dbName ?? v.name)]));
   return { tables, enums };
 }
 
@@ -279,7 +277,15 @@ export async function actualSchema(session: SqlSession): Promise<SchemaShape> {
     else table.indexes.push(shape);
   }
 
-  const fks = await session.query<{ table: string; name: string; columns: string; ref_table: string; ref_columns: string; on_delete: string; on_update: string }>(
+  const fks = await session.query<{
+    table: string;
+    name: string;
+    columns: string;
+    ref_table: string;
+    ref_columns: string;
+    on_delete: string;
+    on_update: string;
+  }>(
     `SELECT t.relname AS table, c.conname AS name, rt.relname AS ref_table,
             c.confdeltype::text AS on_delete, c.confupdtype::text AS on_update,
             ${columnList('c.conrelid', 'c.conkey')} AS columns,

@@ -5,7 +5,6 @@ import * as readingStatus from '@/lib/reader/reading-status';
 import * as users from '@/lib/auth/users';
 import { describeEachBackend } from '@/tests/support/db';
 
-
 /** Exported functions that touch no reader data (pure helpers), so they need no row in the matrix. */
 const PURE = new Set(['normalizeEmail']);
 const modules = { bookmarks, notes, readingStatus, users };
@@ -13,7 +12,9 @@ const modules = { bookmarks, notes, readingStatus, users };
 function exportedDataFunctions(): string[] {
   return Object.entries(modules).flatMap(([moduleName, mod]) =>
     Object.entries(mod)
-      .filter(([name, value]) => typeof value === 'function' && !/^class\b/.test(Function.prototype.toString.call(value)) && !PURE.has(name))
+      .filter(
+        ([name, value]) => typeof value === 'function' && !/^class\b/.test(Function.prototype.toString.call(value)) && !PURE.has(name),
+      )
       .map(([name]) => `${moduleName}.${name}`),
   );
 }
@@ -29,25 +30,85 @@ interface Fixture {
 /** Every call user B can make with A's note ids / paper ids, and what B must get back. */
 const MATRIX: { fn: string; name: string; run: (f: Fixture) => Promise<unknown>; expected: (f: Fixture) => unknown }[] = [
   // Reads: B sees nothing of A's.
-  { fn: 'bookmarks.listBookmarks', name: 'all', run: (f) => bookmarks.listBookmarks(f.b, { page: 1, pageSize: 100 }), expected: () => ({ items: [], total: 0 }) },
-  { fn: 'bookmarks.listBookmarks', name: 'READ filter', run: (f) => bookmarks.listBookmarks(f.b, { page: 1, pageSize: 100, status: 'READ' }), expected: () => ({ items: [], total: 0 }) },
-  { fn: 'bookmarks.readerPaperStates', name: '', run: (f) => bookmarks.readerPaperStates(f.b), expected: () => ({ bookmarks: [], statuses: {}, noteCounts: {} }) },
+  {
+    fn: 'bookmarks.listBookmarks',
+    name: 'all',
+    run: (f) => bookmarks.listBookmarks(f.b, { page: 1, pageSize: 100 }),
+    expected: () => ({ items: [], total: 0 }),
+  },
+  {
+    fn: 'bookmarks.listBookmarks',
+    name: 'READ filter',
+    run: (f) => bookmarks.listBookmarks(f.b, { page: 1, pageSize: 100, status: 'READ' }),
+    expected: () => ({ items: [], total: 0 }),
+  },
+  {
+    fn: 'bookmarks.readerPaperStates',
+    name: '',
+    run: (f) => bookmarks.readerPaperStates(f.b),
+    expected: () => ({ bookmarks: [], statuses: {}, noteCounts: {} }),
+  },
   { fn: 'notes.listNotesForPaper', name: "A's paper", run: (f) => notes.listNotesForPaper(f.b, f.papers[0]!), expected: () => [] },
-  { fn: 'notes.listNotesByPaper', name: '', run: (f) => notes.listNotesByPaper(f.b, { page: 1, pageSize: 100 }), expected: () => ({ groups: [], total: 0 }) },
+  {
+    fn: 'notes.listNotesByPaper',
+    name: '',
+    run: (f) => notes.listNotesByPaper(f.b, { page: 1, pageSize: 100 }),
+    expected: () => ({ groups: [], total: 0 }),
+  },
   { fn: 'notes.allNotes', name: '', run: (f) => notes.allNotes(f.b), expected: () => [] },
   // Writes by note id: exactly what a missing note gives.
   { fn: 'notes.updateNote', name: "A's note", run: (f) => notes.updateNote(f.b, f.aNoteIds[0]!, 'hijacked'), expected: () => null },
-  { fn: 'notes.updateNote', name: 'missing note (same answer)', run: (f) => notes.updateNote(f.b, 'missing-note-id', 'hijacked'), expected: () => null },
+  {
+    fn: 'notes.updateNote',
+    name: 'missing note (same answer)',
+    run: (f) => notes.updateNote(f.b, 'missing-note-id', 'hijacked'),
+    expected: () => null,
+  },
   { fn: 'notes.deleteNote', name: "A's note", run: (f) => notes.deleteNote(f.b, f.aNoteIds[1]!), expected: () => false },
-  { fn: 'notes.deleteNote', name: 'missing note (same answer)', run: (f) => notes.deleteNote(f.b, 'missing-note-id'), expected: () => false },
+  {
+    fn: 'notes.deleteNote',
+    name: 'missing note (same answer)',
+    run: (f) => notes.deleteNote(f.b, 'missing-note-id'),
+    expected: () => false,
+  },
   // Writes by paper id: B's own rows change, never A's.
-  { fn: 'bookmarks.setBookmark', name: "clear on A's paper", run: (f) => bookmarks.setBookmark(f.b, f.papers[0]!, false), expected: (f) => ({ paperId: f.papers[0], bookmarked: false, changedAt: expect.any(Date) }) },
-  { fn: 'bookmarks.setBookmark', name: "set on A's paper", run: (f) => bookmarks.setBookmark(f.b, f.papers[1]!, true), expected: (f) => ({ paperId: f.papers[1], bookmarked: true, changedAt: expect.any(Date) }) },
-  { fn: 'readingStatus.setReadingStatus', name: "clear on A's paper", run: (f) => readingStatus.setReadingStatus(f.b, f.papers[0]!, null), expected: () => null },
-  { fn: 'readingStatus.setReadingStatus', name: "set on A's paper", run: (f) => readingStatus.setReadingStatus(f.b, f.papers[1]!, 'TO_READ'), expected: () => 'TO_READ' },
-  { fn: 'notes.createNote', name: "on A's paper", run: (f) => notes.createNote(f.b, f.papers[0]!, 'B writes here'), expected: (f) => expect.objectContaining({ paperId: f.papers[0], body: 'B writes here' }) },
+  {
+    fn: 'bookmarks.setBookmark',
+    name: "clear on A's paper",
+    run: (f) => bookmarks.setBookmark(f.b, f.papers[0]!, false),
+    expected: (f) => ({ paperId: f.papers[0], bookmarked: false, changedAt: expect.any(Date) }),
+  },
+  {
+    fn: 'bookmarks.setBookmark',
+    name: "set on A's paper",
+    run: (f) => bookmarks.setBookmark(f.b, f.papers[1]!, true),
+    expected: (f) => ({ paperId: f.papers[1], bookmarked: true, changedAt: expect.any(Date) }),
+  },
+  {
+    fn: 'readingStatus.setReadingStatus',
+    name: "clear on A's paper",
+    run: (f) => readingStatus.setReadingStatus(f.b, f.papers[0]!, null),
+    expected: () => null,
+  },
+  {
+    fn: 'readingStatus.setReadingStatus',
+    name: "set on A's paper",
+    run: (f) => readingStatus.setReadingStatus(f.b, f.papers[1]!, 'TO_READ'),
+    expected: () => 'TO_READ',
+  },
+  {
+    fn: 'notes.createNote',
+    name: "on A's paper",
+    run: (f) => notes.createNote(f.b, f.papers[0]!, 'B writes here'),
+    expected: (f) => expect.objectContaining({ paperId: f.papers[0], body: 'B writes here' }),
+  },
   // Accounts: A's email with B's password, a made-up id, a sign-up on A's email.
-  { fn: 'users.verifyPassword', name: "A's email, B's password", run: (f) => users.verifyPassword(f.aEmail, 'password-of-b'), expected: () => null },
+  {
+    fn: 'users.verifyPassword',
+    name: "A's email, B's password",
+    run: (f) => users.verifyPassword(f.aEmail, 'password-of-b'),
+    expected: () => null,
+  },
   { fn: 'users.deleteUser', name: 'unknown id', run: () => users.deleteUser('not-a-user'), expected: () => false },
   {
     fn: 'users.createUserWithPassword',
@@ -62,7 +123,6 @@ test('the matrix covers every exported read and write', () => {
 });
 
 describeEachBackend('authorization', (getTestDb) => {
-
   let f: Fixture;
   beforeAll(async () => {
     const a = await users.createUserWithPassword({ email: 'alice@example.com', password: 'password-of-a' });
@@ -91,23 +151,26 @@ describeEachBackend('authorization', (getTestDb) => {
     };
   }
 
-  test.each(MATRIX.map((row) => [`${row.fn} ${row.name}`.trim(), row] as const))('%s: B gets nothing of A and A is unchanged', async (_, row) => {
-    const before = await rowsOfA();
-    expect(before.bookmarks).toHaveLength(2);
-    expect(before.statuses).toHaveLength(2);
-    expect(before.notes).toHaveLength(3);
+  test.each(MATRIX.map((row) => [`${row.fn} ${row.name}`.trim(), row] as const))(
+    '%s: B gets nothing of A and A is unchanged',
+    async (_, row) => {
+      const before = await rowsOfA();
+      expect(before.bookmarks).toHaveLength(2);
+      expect(before.statuses).toHaveLength(2);
+      expect(before.notes).toHaveLength(3);
 
-    expect(await row.run(f)).toEqual(row.expected(f));
-    expect(await rowsOfA()).toEqual(before);
+      expect(await row.run(f)).toEqual(row.expected(f));
+      expect(await rowsOfA()).toEqual(before);
 
-    // Undo B's own writes so every row starts from "B has nothing".
-    const { db } = getTestDb();
-    await Promise.all([
-      db.bookmark.deleteMany({ where: { userId: f.b } }),
-      db.readingStatus.deleteMany({ where: { userId: f.b } }),
-      db.note.deleteMany({ where: { userId: f.b } }),
-    ]);
-  });
+      // Undo B's own writes so every row starts from "B has nothing".
+      const { db } = getTestDb();
+      await Promise.all([
+        db.bookmark.deleteMany({ where: { userId: f.b } }),
+        db.readingStatus.deleteMany({ where: { userId: f.b } }),
+        db.note.deleteMany({ where: { userId: f.b } }),
+      ]);
+    },
+  );
 
   test("A's own calls still see A's data (the matrix is not vacuous)", async () => {
     expect((await bookmarks.listBookmarks(f.a, { page: 1, pageSize: 100 })).total).toBe(2);

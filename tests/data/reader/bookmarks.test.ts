@@ -3,9 +3,7 @@ import { listBookmarks, readerPaperStates, setBookmark } from '@/lib/reader/book
 import { InvalidPaginationError } from '@/lib/db/query-helpers';
 import { describeEachBackend, userFactory } from '@/tests/support/db';
 
-
 describeEachBackend('bookmarks', (getTestDb) => {
-
   const newUser = userFactory(getTestDb, 'bookmarks');
 
   test('setting true twice keeps one row with the first createdAt; false removes it', async () => {
@@ -54,7 +52,12 @@ describeEachBackend('bookmarks', (getTestDb) => {
       ],
     });
     const createdAt = new Map((await db.bookmark.findMany({ where: { userId } })).map((row) => [row.paperId, row.createdAt]));
-    const item = (paperId: string, status: string | null, noteCount: number) => ({ paperId, createdAt: createdAt.get(paperId), status, noteCount });
+    const item = (paperId: string, status: string | null, noteCount: number) => ({
+      paperId,
+      createdAt: createdAt.get(paperId),
+      status,
+      noteCount,
+    });
 
     expect(await listBookmarks(userId, { page: 1, pageSize: 2 })).toEqual({
       items: [item('p5', null, 1), item('p4', 'READ', 0)],
@@ -78,7 +81,12 @@ describeEachBackend('bookmarks', (getTestDb) => {
 
   test('listBookmarks refuses pages the SQL cannot serve', async () => {
     const userId = await newUser();
-    for (const opts of [{ page: 0, pageSize: 10 }, { page: 1.5, pageSize: 10 }, { page: 1, pageSize: 0 }, { page: 1, pageSize: 101 }]) {
+    for (const opts of [
+      { page: 0, pageSize: 10 },
+      { page: 1.5, pageSize: 10 },
+      { page: 1, pageSize: 0 },
+      { page: 1, pageSize: 101 },
+    ]) {
       await expect(listBookmarks(userId, opts)).rejects.toBeInstanceOf(InvalidPaginationError);
     }
     await expect(listBookmarks(userId, { page: 1, pageSize: 10, status: 'DONE' as 'READ' })).rejects.toBeInstanceOf(TypeError);

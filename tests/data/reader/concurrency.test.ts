@@ -3,12 +3,10 @@ import { setBookmark } from '@/lib/reader/bookmarks';
 import { createNote } from '@/lib/reader/notes';
 import { describeEachBackend } from '@/tests/support/db';
 
-
 // 200 serialized transactions on a busy 2-core machine (PGlite runs them one at a time).
 const TIMEOUT_MS = 120_000;
 
 describeEachBackend('concurrency', (getTestDb) => {
-
   test(
     '200 concurrent setBookmark calls: at most one row, the last commit wins, changedAt is a total order',
     async () => {
@@ -47,7 +45,9 @@ describeEachBackend('concurrency', (getTestDb) => {
     async () => {
       const { db } = getTestDb();
       const users = await Promise.all([1, 2].map((i) => db.user.create({ data: { email: `multi-${i}@example.com` } })));
-      const calls = users.flatMap((user) => ['p1', 'p2', 'p3'].flatMap((paperId) => Array.from({ length: 10 }, (_, i) => ({ userId: user.id, paperId, on: i % 2 === 1 }))));
+      const calls = users.flatMap((user) =>
+        ['p1', 'p2', 'p3'].flatMap((paperId) => Array.from({ length: 10 }, (_, i) => ({ userId: user.id, paperId, on: i % 2 === 1 }))),
+      );
       const responses = await Promise.all(calls.map((c) => setBookmark(c.userId, c.paperId, c.on)));
       for (const user of users) {
         for (const paperId of ['p1', 'p2', 'p3']) {
@@ -67,13 +67,18 @@ describeEachBackend('concurrency', (getTestDb) => {
       const users = await Promise.all(Array.from({ length: 50 }, (_, u) => db.user.create({ data: { email: `writer-${u}@example.com` } })));
       const body = (u: number, i: number) => `사용자 ${u}의 메모 ${i} — note ${u}/${i} ✓`;
 
-      const created = await Promise.all(users.flatMap((user, u) => Array.from({ length: 5 }, (_, i) => createNote(user.id, `paper-${i % 2}`, body(u, i)))));
+      const created = await Promise.all(
+        users.flatMap((user, u) => Array.from({ length: 5 }, (_, i) => createNote(user.id, `paper-${i % 2}`, body(u, i)))),
+      );
 
       expect(new Set(created.map((note) => note.id)).size).toBe(250);
       const rows = await db.note.findMany({ where: { userId: { in: users.map((user) => user.id) } } });
       expect(rows).toHaveLength(250);
       for (const [u, user] of users.entries()) {
-        const mine = rows.filter((row) => row.userId === user.id).map((row) => row.body).sort();
+        const mine = rows
+          .filter((row) => row.userId === user.id)
+          .map((row) => row.body)
+          .sort();
         expect(mine).toEqual(Array.from({ length: 5 }, (_, i) => body(u, i)).sort());
       }
     },

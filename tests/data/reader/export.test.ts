@@ -71,11 +71,23 @@ describeEachBackend('export and import', (getTestDb, backend) => {
       data: Array.from({ length: PAPERS }, (_, i) => ({ userId: reader, paperId: paperIdOf(i), createdAt: new Date(base + i * 60_000) })),
     });
     await db.note.createMany({
-      data: Array.from({ length: PAPERS }, (_, i) => ({ userId: reader, paperId: paperIdOf(i), body: `Note **${i}**`, createdAt: new Date(base + i * 60_000) })),
+      data: Array.from({ length: PAPERS }, (_, i) => ({
+        userId: reader,
+        paperId: paperIdOf(i),
+        body: `Note **${i}**`,
+        createdAt: new Date(base + i * 60_000),
+      })),
     });
-    await db.readingStatus.createMany({ data: Array.from({ length: 1_000 }, (_, i) => ({ userId: reader, paperId: paperIdOf(i), status: 'READ' as const })) });
+    await db.readingStatus.createMany({
+      data: Array.from({ length: 1_000 }, (_, i) => ({ userId: reader, paperId: paperIdOf(i), status: 'READ' as const })),
+    });
     // Another reader on the same papers, plus one paper only they bookmarked.
-    await db.bookmark.createMany({ data: [{ userId: other, paperId: paperIdOf(0) }, { userId: other, paperId: NO_ARXIV }] });
+    await db.bookmark.createMany({
+      data: [
+        { userId: other, paperId: paperIdOf(0) },
+        { userId: other, paperId: NO_ARXIV },
+      ],
+    });
     await db.note.createMany({ data: [{ userId: other, paperId: paperIdOf(0), body: 'OTHER READER SECRET' }] });
     await db.readingStatus.createMany({ data: [{ userId: other, paperId: paperIdOf(4_999), status: 'READING' }] });
 
@@ -109,13 +121,21 @@ describeEachBackend('export and import', (getTestDb, backend) => {
       expect(text).not.toContain('Search Self-Play');
       expect(text).not.toContain('Reading');
     }
-    expect(await gatherExportPapers(other)).toMatchObject([{ paperId: NO_ARXIV }, { paperId: paperIdOf(0), notes: [{ body: 'OTHER READER SECRET' }] }]);
+    expect(await gatherExportPapers(other)).toMatchObject([
+      { paperId: NO_ARXIV },
+      { paperId: paperIdOf(0), notes: [{ body: 'OTHER READER SECRET' }] },
+    ]);
   });
 
   test('a selection exports those papers in order with their notes; unknown ids are refused', async () => {
     const { db } = getTestDb();
     const reader = await newUser();
-    await db.bookmark.createMany({ data: [{ userId: reader, paperId: paperIdOf(1) }, { userId: reader, paperId: 'papers/removed#1-gone' }] });
+    await db.bookmark.createMany({
+      data: [
+        { userId: reader, paperId: paperIdOf(1) },
+        { userId: reader, paperId: 'papers/removed#1-gone' },
+      ],
+    });
     await db.note.createMany({ data: [{ userId: reader, paperId: NO_ARXIV, body: 'not bookmarked, still selectable' }] });
     const papers = await gatherExportPapers(reader, [NO_ARXIV, 'papers/removed#1-gone', NO_ARXIV]);
     expect(papers.map((p) => [p.paperId, p.reviewUrl, p.notes.length])).toEqual([
@@ -147,11 +167,35 @@ describeEachBackend('export and import', (getTestDb, backend) => {
     });
     await db.note.createMany({
       data: [
-        { userId: a, paperId: paperIdOf(10), body: '# Heading\n\n```ts\nconst x = "é ✓ 🙂";\n```\n', createdAt: new Date('2025-03-01T12:00:00.007Z'), updatedAt: new Date('2025-03-09T08:00:00.008Z') },
+        {
+          userId: a,
+          paperId: paperIdOf(10),
+          body: '# Heading\n\n```ts\nconst x = "é ✓ 🙂";\n```\n',
+          createdAt: new Date('2025-03-01T12:00:00.007Z'),
+          updatedAt: new Date('2025-03-09T08:00:00.008Z'),
+        },
         // Two notes with the same text and time are two notes, restored as two.
-        { userId: a, paperId: NO_ARXIV, body: 'same', createdAt: new Date('2025-03-02T12:00:00.000Z'), updatedAt: new Date('2025-03-02T12:00:00.000Z') },
-        { userId: a, paperId: NO_ARXIV, body: 'same', createdAt: new Date('2025-03-02T12:00:00.000Z'), updatedAt: new Date('2025-03-02T12:00:00.000Z') },
-        { userId: a, paperId: paperIdOf(12), body: 'a note without a bookmark', createdAt: new Date('2025-03-03T00:00:00.000Z'), updatedAt: new Date('2025-03-04T00:00:00.000Z') },
+        {
+          userId: a,
+          paperId: NO_ARXIV,
+          body: 'same',
+          createdAt: new Date('2025-03-02T12:00:00.000Z'),
+          updatedAt: new Date('2025-03-02T12:00:00.000Z'),
+        },
+        {
+          userId: a,
+          paperId: NO_ARXIV,
+          body: 'same',
+          createdAt: new Date('2025-03-02T12:00:00.000Z'),
+          updatedAt: new Date('2025-03-02T12:00:00.000Z'),
+        },
+        {
+          userId: a,
+          paperId: paperIdOf(12),
+          body: 'a note without a bookmark',
+          createdAt: new Date('2025-03-03T00:00:00.000Z'),
+          updatedAt: new Date('2025-03-04T00:00:00.000Z'),
+        },
       ],
     });
     const exported = await readReaderData(a);
@@ -162,10 +206,20 @@ describeEachBackend('export and import', (getTestDb, backend) => {
     try {
       useAppTestDb(fresh.db);
       const b = (await fresh.db.user.create({ data: { email: 'import-target@example.com' } })).id;
-      expect(await importReaderData(b, parseReaderExport(file))).toEqual({ bookmarks: 2, statuses: 2, notes: 4, skipped: { bookmarks: 0, notes: 0 } });
+      expect(await importReaderData(b, parseReaderExport(file))).toEqual({
+        bookmarks: 2,
+        statuses: 2,
+        notes: 4,
+        skipped: { bookmarks: 0, notes: 0 },
+      });
       expect(await readReaderData(b)).toEqual(exported);
 
-      expect(await importReaderData(b, parseReaderExport(file))).toEqual({ bookmarks: 0, statuses: 2, notes: 0, skipped: { bookmarks: 2, notes: 4 } });
+      expect(await importReaderData(b, parseReaderExport(file))).toEqual({
+        bookmarks: 0,
+        statuses: 2,
+        notes: 0,
+        skipped: { bookmarks: 2, notes: 4 },
+      });
       expect(await readReaderData(b)).toEqual(exported);
       expect(await fresh.db.note.count()).toBe(4);
     } finally {
@@ -198,7 +252,9 @@ describeEachBackend('export and import', (getTestDb, backend) => {
     expect(() => parseReaderExport(bad)).toThrow(ImportValidationError);
     expect(() => parseReaderExport(bad)).toThrow(/statuses\.0\.status: .*notes\.0\.createdAt: expected an ISO 8601 timestamp/);
     expect(() => parseReaderExport({ ...file, version: 2 })).toThrow(/version: this site reads version 1/);
-    expect(() => parseReaderExport({ ...file, bookmarks: [file.bookmarks[0], file.bookmarks[0]] })).toThrow(/bookmarks\.1\.paperId: duplicate of bookmarks\.0\.paperId/);
+    expect(() => parseReaderExport({ ...file, bookmarks: [file.bookmarks[0], file.bookmarks[0]] })).toThrow(
+      /bookmarks\.1\.paperId: duplicate of bookmarks\.0\.paperId/,
+    );
     expect(await db.bookmark.count({ where: { userId: b } })).toBe(0);
   });
 
@@ -214,10 +270,18 @@ describeEachBackend('export and import', (getTestDb, backend) => {
     const badFormat = await GET(new Request('http://localhost/api/export?format=pdf'), ctx);
     expect(badFormat.status).toBe(400);
     expect(await badFormat.json()).toEqual({ error: 'Invalid query: format: expected md, bibtex or json' });
-    expect((await GET(new Request(`http://localhost/api/export?format=md&ids=${encodeURIComponent('arxiv:9999.99999')}`), ctx)).status).toBe(400);
+    expect(
+      (await GET(new Request(`http://localhost/api/export?format=md&ids=${encodeURIComponent('arxiv:9999.99999')}`), ctx)).status,
+    ).toBe(400);
 
-    const headers = (init: Record<string, string> = {}) => ({ host: 'localhost', origin: 'http://localhost', 'content-type': 'application/json', ...init });
-    const upload = (body: string, init?: Record<string, string>) => POST(new Request('http://localhost/api/import', { method: 'POST', headers: headers(init), body }), ctx);
+    const headers = (init: Record<string, string> = {}) => ({
+      host: 'localhost',
+      origin: 'http://localhost',
+      'content-type': 'application/json',
+      ...init,
+    });
+    const upload = (body: string, init?: Record<string, string>) =>
+      POST(new Request('http://localhost/api/import', { method: 'POST', headers: headers(init), body }), ctx);
     const file = {
       format: 'papers-review-export',
       version: 1,
@@ -244,7 +308,9 @@ describeEachBackend('export and import', (getTestDb, backend) => {
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toBe(type);
       expect(response.headers.get('cache-control')).toBe('private, no-store');
-      expect(response.headers.get('content-disposition')).toMatch(new RegExp(`^attachment; filename="papers-review-bookmarks-\\d{4}-\\d{2}-\\d{2}\\.${extension}"$`));
+      expect(response.headers.get('content-disposition')).toMatch(
+        new RegExp(`^attachment; filename="papers-review-bookmarks-\\d{4}-\\d{2}-\\d{2}\\.${extension}"$`),
+      );
       expect(response.body).toBeInstanceOf(ReadableStream);
       const text = await response.text();
       if (format === 'json') expect(parseReaderExport(JSON.parse(text)).notes).toHaveLength(1);

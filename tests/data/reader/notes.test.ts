@@ -13,16 +13,20 @@ import {
 } from '@/lib/reader/notes';
 import { describeEachBackend, userFactory } from '@/tests/support/db';
 
-
 describeEachBackend('notes', (getTestDb) => {
-
   const newUser = userFactory(getTestDb, 'notes');
   const storedNotes = (userId: string) => getTestDb().db.note.findMany({ where: { userId }, orderBy: { id: 'asc' } });
 
   test('create, list, update and delete', async () => {
     const userId = await newUser();
     const first = await createNote(userId, 'paper-a', 'First thought.');
-    expect(first).toEqual({ id: expect.any(String), paperId: 'paper-a', body: 'First thought.', createdAt: expect.any(Date), updatedAt: expect.any(Date) });
+    expect(first).toEqual({
+      id: expect.any(String),
+      paperId: 'paper-a',
+      body: 'First thought.',
+      createdAt: expect.any(Date),
+      updatedAt: expect.any(Date),
+    });
     expect(first).not.toHaveProperty('userId');
     const second = await createNote(userId, 'paper-a', 'Second thought.');
     await createNote(userId, 'paper-b', 'Elsewhere.');
@@ -89,7 +93,9 @@ describeEachBackend('notes', (getTestDb) => {
     expect(note.body).toBe(body);
     const stored = await storedNotes(userId);
     expect(stored.map((row) => row.body).sort()).toEqual([body, decomposed].sort());
-    expect((await listNotesForPaper(userId, 'y2025/nov/20251121')).find((row) => row.id === other.id)?.body).toHaveLength(decomposed.length);
+    expect((await listNotesForPaper(userId, 'y2025/nov/20251121')).find((row) => row.id === other.id)?.body).toHaveLength(
+      decomposed.length,
+    );
 
     const updated = await updateNote(userId, note.id, '수정된 메모 ✓');
     expect(updated?.body).toBe('수정된 메모 ✓');

@@ -3,9 +3,7 @@ import { setReadingStatus } from '@/lib/reader/reading-status';
 import type { ReadingStatusValue } from '@/lib/reader/shared';
 import { describeEachBackend, userFactory } from '@/tests/support/db';
 
-
 describeEachBackend('reading status', (getTestDb) => {
-
   const newUser = userFactory(getTestDb, 'status');
   const rows = (userId: string) =>
     getTestDb().db.readingStatus.findMany({ where: { userId }, orderBy: { paperId: 'asc' }, select: { paperId: true, status: true } });

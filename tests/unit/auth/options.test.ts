@@ -12,7 +12,10 @@ async function providersWith(env: Record<string, string>) {
 }
 
 test('only email and password without OAuth keys', async () => {
-  expect(await providersWith({ GITHUB_ID: '', GITHUB_SECRET: '', GOOGLE_ID: '', GOOGLE_SECRET: '' })).toEqual({ listed: [], configured: ['credentials'] });
+  expect(await providersWith({ GITHUB_ID: '', GITHUB_SECRET: '', GOOGLE_ID: '', GOOGLE_SECRET: '' })).toEqual({
+    listed: [],
+    configured: ['credentials'],
+  });
 });
 
 test('GitHub and Google appear when their id and secret are set', async () => {

@@ -21,9 +21,16 @@ describe('environment', () => {
 
   test('the embedded database in production is an explicit opt-in', () => {
     expect(parseEnv({ NODE_ENV: 'production', NEXTAUTH_SECRET: secret, ALLOW_EMBEDDED_DATABASE: '1' }).DATABASE_URL).toBeUndefined();
-    expect(() => parseEnv({ NODE_ENV: 'production', NEXTAUTH_SECRET: secret, ALLOW_EMBEDDED_DATABASE: 'yes' })).toThrow(/ALLOW_EMBEDDED_DATABASE/);
-    expect(() => resolveDbConfig({ NODE_ENV: 'production' })).toThrow('DATABASE_URL is not set: in production the embedded database is used only with ALLOW_EMBEDDED_DATABASE=1.');
-    expect(resolveDbConfig({ NODE_ENV: 'production', ALLOW_EMBEDDED_DATABASE: 'true', PGLITE_DIR: '/srv/db' })).toEqual({ kind: 'pglite', dataDir: '/srv/db' });
+    expect(() => parseEnv({ NODE_ENV: 'production', NEXTAUTH_SECRET: secret, ALLOW_EMBEDDED_DATABASE: 'yes' })).toThrow(
+      /ALLOW_EMBEDDED_DATABASE/,
+    );
+    expect(() => resolveDbConfig({ NODE_ENV: 'production' })).toThrow(
+      'DATABASE_URL is not set: in production the embedded database is used only with ALLOW_EMBEDDED_DATABASE=1.',
+    );
+    expect(resolveDbConfig({ NODE_ENV: 'production', ALLOW_EMBEDDED_DATABASE: 'true', PGLITE_DIR: '/srv/db' })).toEqual({
+      kind: 'pglite',
+      dataDir: '/srv/db',
+    });
     expect(resolveDbConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://h/db' })).toMatchObject({ kind: 'postgres' });
   });
 
@@ -42,6 +49,8 @@ describe('environment', () => {
   });
 
   test('empty values count as unset', () => {
-    expect(parseEnv({ NODE_ENV: 'production', NEXTAUTH_SECRET: secret, ALLOW_EMBEDDED_DATABASE: '1', DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
+    expect(
+      parseEnv({ NODE_ENV: 'production', NEXTAUTH_SECRET: secret, ALLOW_EMBEDDED_DATABASE: '1', DATABASE_URL: '' }).DATABASE_URL,
+    ).toBeUndefined();
   });
 });

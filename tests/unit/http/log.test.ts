@@ -12,7 +12,11 @@ describe('server error log lines', () => {
   test('carry the request id, the error name and code, and no Prisma message (it echoes note text)', () => {
     const spy = vi.spyOn(console, 'error').mockImplementation(() => {});
     const note = 'my private thoughts on GDPO';
-    logServerError('POST /api/notes', 'req-123', prismaError('PrismaClientKnownRequestError', `Invalid \`prisma.note.create()\` invocation: { body: "${note}" }`, 'P2002'));
+    logServerError(
+      'POST /api/notes',
+      'req-123',
+      prismaError('PrismaClientKnownRequestError', `Invalid \`prisma.note.create()\` invocation: { body: "${note}" }`, 'P2002'),
+    );
     const line = String(spy.mock.calls[0]?.[0]);
     spy.mockRestore();
     expect(line).toMatch(/^\[error\] request=req-123 POST \/api\/notes: PrismaClientKnownRequestError code=P2002 \[at /);

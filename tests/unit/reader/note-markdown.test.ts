@@ -33,14 +33,18 @@ describe('renderNoteMarkdown: untrusted input is neutralised', () => {
 
 describe('renderNoteMarkdown: Markdown renders', () => {
   test('bold, emphasis and strikethrough', async () => {
-    expect(await renderNoteMarkdown('a **bold** and *em* and ~~gone~~')).toBe('<p>a <strong>bold</strong> and <em>em</em> and <del>gone</del></p>');
+    expect(await renderNoteMarkdown('a **bold** and *em* and ~~gone~~')).toBe(
+      '<p>a <strong>bold</strong> and <em>em</em> and <del>gone</del></p>',
+    );
   });
 
   test('lists, including task lists', async () => {
     expect(await renderNoteMarkdown('- one\n- two\n\n1. first\n2. second')).toBe(
       '<ul>\n<li>one</li>\n<li>two</li>\n</ul>\n<ol>\n<li>first</li>\n<li>second</li>\n</ol>',
     );
-    expect(await renderNoteMarkdown('- [x] done\n- [ ] todo')).toContain('<li class="task-list-item"><input type="checkbox" checked disabled> done</li>');
+    expect(await renderNoteMarkdown('- [x] done\n- [ ] todo')).toContain(
+      '<li class="task-list-item"><input type="checkbox" checked disabled> done</li>',
+    );
   });
 
   test('GFM tables with alignment', async () => {
@@ -64,13 +68,17 @@ describe('renderNoteMarkdown: Markdown renders', () => {
     expect(await renderNoteMarkdown('[paper](https://arxiv.org/abs/2501.00001 "arXiv")')).toBe(
       `<p><a href="https://arxiv.org/abs/2501.00001" title="arXiv" ${REL}>paper</a></p>`,
     );
-    expect(await renderNoteMarkdown('see https://example.com')).toBe(`<p>see <a href="https://example.com" ${REL}>https://example.com</a></p>`);
+    expect(await renderNoteMarkdown('see https://example.com')).toBe(
+      `<p>see <a href="https://example.com" ${REL}>https://example.com</a></p>`,
+    );
     expect(await renderNoteMarkdown('[mail](mailto:a@example.com)')).toBe(`<p><a href="mailto:a@example.com" ${REL}>mail</a></p>`);
   });
 
   test('footnotes: ids are prefixed once and the links point at them', async () => {
     const out = await renderNoteMarkdown('claim[^1]\n\n[^1]: source');
-    expect(out).toContain(`<a href="#user-content-fn-1" id="user-content-fnref-1" data-footnote-ref aria-describedby="user-content-footnote-label" ${REL}>1</a>`);
+    expect(out).toContain(
+      `<a href="#user-content-fn-1" id="user-content-fnref-1" data-footnote-ref aria-describedby="user-content-footnote-label" ${REL}>1</a>`,
+    );
     expect(out).toContain('<li id="user-content-fn-1">');
     expect(out).toContain('<h2 class="sr-only" id="user-content-footnote-label">Footnotes</h2>');
     expect(out).toContain('href="#user-content-fnref-1"');

@@ -156,7 +156,14 @@ describe('analyzer', () => {
   });
 
   test('plural stemming', () => {
-    expect(['agents', 'policies', 'boxes', 'matches', 'class', 'gpus'].map(stem)).toEqual(['agent', 'policy', 'box', 'match', 'class', 'gpu']);
+    expect(['agents', 'policies', 'boxes', 'matches', 'class', 'gpus'].map(stem)).toEqual([
+      'agent',
+      'policy',
+      'box',
+      'match',
+      'class',
+      'gpu',
+    ]);
   });
 });
 
@@ -186,7 +193,10 @@ describe('query table', () => {
 
   test('excerpt keeps the ranges on the same words', () => {
     const hit = search(index, '안정성')[0]!;
-    const short = excerpt(hit.highlights.find((h) => h.field === 'text')!, 4);
+    const short = excerpt(
+      hit.highlights.find((h) => h.field === 'text')!,
+      4,
+    );
     expect(short.ranges.map(([s, e]) => short.text.slice(s, e))).toEqual(['안정성']);
   });
 });

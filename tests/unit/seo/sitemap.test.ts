@@ -8,8 +8,24 @@ let index: ContentIndex;
 
 beforeAll(() => {
   const root = writeContent({
-    'papers/y2025/nov/20251121.mdx': ['---', 'tags: [Reinforcement Learning, 에이전트]', '---', '# Nov 21', '', '## 1. [GDPO](https://arxiv.org/abs/2510.05242) `nvidia`', ''].join('\n'),
-    'papers/y2025/nov/20251114.mdx': ['---', 'tags: [Reinforcement Learning]', '---', '# Nov 14', '', '## 1. [SAM 3D](https://arxiv.org/abs/2511.16624) `meta`', ''].join('\n'),
+    'papers/y2025/nov/20251121.mdx': [
+      '---',
+      'tags: [Reinforcement Learning, 에이전트]',
+      '---',
+      '# Nov 21',
+      '',
+      '## 1. [GDPO](https://arxiv.org/abs/2510.05242) `nvidia`',
+      '',
+    ].join('\n'),
+    'papers/y2025/nov/20251114.mdx': [
+      '---',
+      'tags: [Reinforcement Learning]',
+      '---',
+      '# Nov 14',
+      '',
+      '## 1. [SAM 3D](https://arxiv.org/abs/2511.16624) `meta`',
+      '',
+    ].join('\n'),
     'papers/y2025/oct/20251027.mdx': ['# Oct 27', '', '## 1. [Again](https://arxiv.org/abs/2510.05242) `nvidia`', ''].join('\n'),
   });
   index = buildIndex(root);
@@ -18,7 +34,9 @@ beforeAll(() => {
 describe('sitemap', () => {
   test('lists home, papers, every review, month folders, orgs and tags with absolute URLs', () => {
     const entries = sitemapEntries(index, `${origin}/`);
-    const dates = Object.fromEntries(entries.map((e) => [e.url, e.lastModified instanceof Date ? e.lastModified.toISOString().slice(0, 10) : e.lastModified]));
+    const dates = Object.fromEntries(
+      entries.map((e) => [e.url, e.lastModified instanceof Date ? e.lastModified.toISOString().slice(0, 10) : e.lastModified]),
+    );
     expect(dates).toEqual({
       [`${origin}/`]: '2025-11-21',
       [`${origin}/papers`]: '2025-11-21',

@@ -30,7 +30,10 @@ export default async function OrgPage({ params }: Props) {
   return (
     <div className="mx-auto max-w-3xl pt-10">
       <p className="text-sm text-slate-500 dark:text-slate-400">
-        <Link href="/papers" className="hover:underline">All papers</Link> / org
+        <Link href="/papers" className="hover:underline">
+          All papers
+        </Link>{' '}
+        / org
       </p>
       <h1 className="mt-1 text-3xl font-bold tracking-tight">Papers from {org}</h1>
       <p className="mt-2 text-slate-600 dark:text-slate-400">

@@ -35,7 +35,10 @@ export default async function TagPage({ params }: Props) {
   return (
     <div className="mx-auto max-w-3xl pt-10">
       <p className="text-sm text-slate-500 dark:text-slate-400">
-        <Link href="/papers" className="hover:underline">All papers</Link> / tag
+        <Link href="/papers" className="hover:underline">
+          All papers
+        </Link>{' '}
+        / tag
       </p>
       <h1 className="mt-1 text-3xl font-bold tracking-tight">#{tag.tag}</h1>
       <p className="mt-2 text-slate-600 dark:text-slate-400">
@@ -43,7 +46,9 @@ export default async function TagPage({ params }: Props) {
         {reviews.map((review, i) => (
           <span key={review.slug}>
             {i ? ', ' : ''}
-            <Link href={review.url} className="underline">{review.title}</Link>
+            <Link href={review.url} className="underline">
+              {review.title}
+            </Link>
           </span>
         ))}
       </p>

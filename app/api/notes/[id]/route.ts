@@ -7,7 +7,6 @@ import { noteBodySchema } from '@/lib/reader/shared';
 import { presentNote } from '@/lib/reader/note-markdown';
 import { deleteNote, updateNote } from '@/lib/reader/notes';
 
-
 type Context = { params: Promise<{ id: string }> };
 const noteId = z.string().trim().min(1).max(64);
 

@@ -14,7 +14,12 @@ const papers: BibtexPaper[] = [
     arxivId: null,
     reviewUrl: 'https://papers.example/docs/papers/y2025/nov/20251121#2-search-self-play',
   },
-  { paperId: 'arxiv:cs/0112017', name: 'An Old Paper on C# ^ \\ _', arxivId: 'cs/0112017', reviewUrl: 'https://papers.example/docs/papers/y2025/oct/20251027#3-old' },
+  {
+    paperId: 'arxiv:cs/0112017',
+    name: 'An Old Paper on C# ^ \\ _',
+    arxivId: 'cs/0112017',
+    reviewUrl: 'https://papers.example/docs/papers/y2025/oct/20251027#3-old',
+  },
 ];
 
 describe('BibTeX export', () => {

@@ -100,6 +100,8 @@ describe('Markdown export', () => {
 
   test('streams one chunk per paper after the header', () => {
     expect([...markdownChunks(papers, new Date())]).toHaveLength(4);
-    expect(toMarkdown([], at('2025-11-24T00:00:00.000Z'))).toBe(`# ${siteConfig.name}: bookmarked papers\n\nExported 2025-11-24 · 0 papers\n`);
+    expect(toMarkdown([], at('2025-11-24T00:00:00.000Z'))).toBe(
+      `# ${siteConfig.name}: bookmarked papers\n\nExported 2025-11-24 · 0 papers\n`,
+    );
   });
 });
