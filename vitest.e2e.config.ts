@@ -1,7 +1,14 @@
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 // Browser tests: one `next build`, one `next start`, Debian's Chromium.
 export default defineConfig({
+  resolve: {
+    alias: {
+      '@': path.resolve(import.meta.dirname),
+      'server-only': path.resolve(import.meta.dirname, 'tests/support/server-only.ts'),
+    },
+  },
   test: {
     include: ['tests/e2e/**/*.test.ts'],
     globalSetup: ['tests/e2e/global-setup.ts'],

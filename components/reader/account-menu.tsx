@@ -13,7 +13,7 @@ export function AccountMenu() {
         type="button"
         onClick={() => void loadReaderState(true)}
         title={reader.loadError}
-        aria-label={`${reader.loadError} Retry.`}
+        aria-label="Retry loading your account"
         className="rounded-md px-3 py-1 text-sm text-amber-800 ring-1 ring-amber-300 dark:text-amber-300 dark:ring-amber-700"
       >
         Retry

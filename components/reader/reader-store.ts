@@ -29,7 +29,7 @@ export function loadReaderState(force = false): Promise<void> {
     .catch((error: unknown) => {
       // Not "signed out": the reader may well be signed in; say what happened instead.
       const reason = error instanceof Error && error.message.startsWith('the server') ? error.message : 'the network request failed';
-      state = { ...SIGNED_OUT_STATE, loadError: `Could not load your reading data (${reason}). Reload to try again.` };
+      state = { ...SIGNED_OUT_STATE, loadError: `Could not load your reading data (${reason}).` };
       emit();
     });
   return loading;

@@ -146,7 +146,12 @@ describe('with the database down', () => {
       await page.goto('/bookmarks');
       const alert = page.getByRole('alert').filter({ hasText: 'Something went wrong' });
       await expect.poll(() => alert.isVisible()).toBe(true);
-      expect(await page.getByRole('button', { name: 'Try again' }).isVisible()).toBe(true);
+      expect(await page.getByRole('button', { name: 'Try again', exact: true }).isVisible()).toBe(true);
+      // The header cannot read the reader's state either: it says so and offers a retry, not "Sign in".
+      const retry = page.getByRole('button', { name: 'Retry loading your account' }).first();
+      await expect.poll(() => retry.isVisible()).toBe(true);
+      expect(await retry.getAttribute('title')).toMatch(/^Could not load your reading data \(the server answered 500\)\.$/);
+      expect(await page.getByRole('link', { name: 'Sign in' }).count()).toBe(0);
       const digest = (await alert.textContent())!.match(/Reference: (\d+)/)?.[1];
       expect(digest).toBeTruthy();
       await expect.poll(() => app.logs()).toContain(`GET /bookmarks (render, digest ${digest})`);
