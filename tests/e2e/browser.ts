@@ -41,8 +41,8 @@ export function setupBrowser(): () => Browser {
  * Keyboard shortcuts and islands work once React has hydrated the page; the
  * bookmark buttons enable themselves then, which makes a reliable signal.
  */
-export async function waitForHydration(page: Page): Promise<void> {
-  await expect.poll(() => page.locator('button[data-bookmark]').first().isEnabled()).toBe(true);
+export async function waitForHydration(page: Page, { timeout }: { timeout?: number } = {}): Promise<void> {
+  await expect.poll(() => page.locator('button[data-bookmark]').first().isEnabled(), { timeout }).toBe(true);
 }
 
 /** WCAG 2.1 A/AA violations axe finds on the page as it is now, one line each. */

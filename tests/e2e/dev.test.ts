@@ -21,7 +21,8 @@ test('npm run dev serves a review that hydrates under the development CSP', { ti
     const page = await context.newPage();
     await page.goto(review.url);
     await expect.poll(() => page.locator('button[data-bookmark]').count(), { timeout: 60_000 }).toBeGreaterThan(0);
-    await waitForHydration(page);
+    // next dev compiles the page's client chunks on this first visit: allow for it.
+    await waitForHydration(page, { timeout: 120_000 });
     expect(await cspViolations(page)).toEqual([]);
     await context.close();
   } finally {
