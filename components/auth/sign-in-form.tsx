@@ -1,5 +1,6 @@
 'use client';
 
+import { FormError } from '@/components/reader/inline-error';
 import { useState } from 'react';
 import { signIn } from '@/lib/auth/client';
 
@@ -95,11 +96,7 @@ export function SignInForm({
             className={input}
           />
         </label>
-        {error ? (
-          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">
-            {error}
-          </p>
-        ) : null}
+        <FormError message={error} />
         <button
           type="submit"
           disabled={busy}

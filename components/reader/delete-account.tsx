@@ -1,5 +1,6 @@
 'use client';
 
+import { FormError } from '@/components/reader/inline-error';
 import { useState } from 'react';
 import { signOut } from '@/lib/auth/client';
 import { send } from '@/components/reader/reader-store';
@@ -28,11 +29,7 @@ export function DeleteAccount() {
           className="mt-2 block w-full rounded-lg bg-white px-3 py-2 ring-1 ring-slate-300 dark:bg-slate-900 dark:ring-slate-700"
         />
       </label>
-      {error ? (
-        <p role="alert" className="text-sm text-red-600 dark:text-red-400">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
       <button
         type="submit"
         disabled={confirm !== 'DELETE'}

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { PaperList } from '@/components/paper/paper-list';
+import { PaperListPage } from '@/components/paper/paper-list-page';
 import { tagSlug } from '@/lib/content/urls';
 import { getContentIndex } from '@/lib/content/index/content-index';
 import { paperListItems } from '@/lib/content/index/paper-list';
@@ -33,26 +33,23 @@ export default async function TagPage({ params }: Props) {
   const { tag, index, reviews, papers } = await tagged(params);
   if (!tag) notFound();
   return (
-    <div className="mx-auto max-w-3xl pt-10">
-      <p className="text-sm text-slate-500 dark:text-slate-400">
-        <Link href="/papers" className="hover:underline">
-          All papers
-        </Link>{' '}
-        / tag
-      </p>
-      <h1 className="mt-1 text-3xl font-bold tracking-tight">#{tag.tag}</h1>
-      <p className="mt-2 text-slate-600 dark:text-slate-400">
-        {papers.length} {papers.length === 1 ? 'paper' : 'papers'} in {reviews.length} {reviews.length === 1 ? 'review' : 'reviews'}:{' '}
-        {reviews.map((review, i) => (
-          <span key={review.slug}>
-            {i ? ', ' : ''}
-            <Link href={review.url} className="underline">
-              {review.title}
-            </Link>
-          </span>
-        ))}
-      </p>
-      <PaperList papers={paperListItems(index, papers)} />
-    </div>
+    <PaperListPage
+      kind="tag"
+      title={`#${tag.tag}`}
+      summary={
+        <>
+          {papers.length} {papers.length === 1 ? 'paper' : 'papers'} in {reviews.length} {reviews.length === 1 ? 'review' : 'reviews'}:{' '}
+          {reviews.map((review, i) => (
+            <span key={review.slug}>
+              {i ? ', ' : ''}
+              <Link href={review.url} className="underline">
+                {review.title}
+              </Link>
+            </span>
+          ))}
+        </>
+      }
+      papers={paperListItems(index, papers)}
+    />
   );
 }
