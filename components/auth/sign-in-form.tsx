@@ -1,6 +1,6 @@
 'use client';
 
-import { FormError } from '@/components/reader/inline-error';
+import { InlineError } from '@/components/reader/inline-error';
 import { useState } from 'react';
 import { signIn } from '@/lib/auth/client';
 
@@ -96,7 +96,7 @@ export function SignInForm({
             className={input}
           />
         </label>
-        <FormError message={error} />
+        <InlineError message={error} variant="form" />
         <button
           type="submit"
           disabled={busy}

@@ -1,6 +1,6 @@
 'use client';
 
-import { FormError } from '@/components/reader/inline-error';
+import { InlineError } from '@/components/reader/inline-error';
 import { useState } from 'react';
 import { signOut } from '@/lib/auth/client';
 import { send } from '@/components/reader/reader-store';
@@ -29,7 +29,7 @@ export function DeleteAccount() {
           className="mt-2 block w-full rounded-lg bg-white px-3 py-2 ring-1 ring-slate-300 dark:bg-slate-900 dark:ring-slate-700"
         />
       </label>
-      <FormError message={error} />
+      <InlineError message={error} variant="form" />
       <button
         type="submit"
         disabled={confirm !== 'DELETE'}

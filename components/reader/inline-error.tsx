@@ -1,19 +1,17 @@
-/** A short failure message next to the control that failed; announced to screen readers. */
-export function InlineError({ message }: { message: string | null }) {
-  if (!message) return null;
-  return (
-    <span role="alert" className="text-xs text-red-600 dark:text-red-400">
-      {message}
-    </span>
-  );
-}
+const styles = {
+  // Next to the control that failed (a bookmark, a status).
+  inline: 'text-xs text-red-600 dark:text-red-400',
+  // Above a form's submit button.
+  form: 'rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300',
+};
 
-/** A form's failure message above its submit button; announced to screen readers. */
-export function FormError({ message }: { message: string | null }) {
+/** A short failure message, announced to screen readers; nothing when there is none. */
+export function InlineError({ message, variant = 'inline' }: { message: string | null; variant?: keyof typeof styles }) {
   if (!message) return null;
+  const Tag = variant === 'form' ? 'p' : 'span';
   return (
-    <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">
+    <Tag role="alert" className={styles[variant]}>
       {message}
-    </p>
+    </Tag>
   );
 }
