@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { signOut } from '@/lib/auth/client';
+import { clearNoteDrafts } from '@/components/reader/note-drafts';
 import { send } from '@/components/reader/reader-store';
 
 export function DeleteAccount() {
@@ -12,6 +13,8 @@ export function DeleteAccount() {
     event.preventDefault();
     try {
       await send('DELETE', '/api/account', { confirm });
+      // The account's unsaved notes go with it.
+      clearNoteDrafts();
       await signOut({ callbackUrl: '/' });
     } catch (e) {
       setError(e instanceof Error ? e.message : 'Could not delete the account.');
