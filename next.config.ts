@@ -63,10 +63,11 @@ export default function config(phase: string): NextConfig {
     experimental: {
       // proxy.ts runs on API routes, so Next buffers their bodies for it and
       // silently cuts them at this size (10 MB by default): a 15 MB import
-      // arrived as broken JSON. One byte over the import limit means every
-      // body up to the limit arrives whole, and a larger one still arrives
-      // larger than the limit, which the route answers with 413.
-      proxyClientMaxBodySize: MAX_IMPORT_BYTES + 1,
+      // arrived as broken JSON. Next drops the whole chunk that crosses the
+      // limit (chunks are 64 KB), so it sits 1 MB above the import limit:
+      // every body up to the limit arrives whole, and a larger one still
+      // arrives larger than the limit, which the route answers with 413.
+      proxyClientMaxBodySize: MAX_IMPORT_BYTES + 1024 * 1024,
     },
     // Loaded from node_modules at run time: PGlite reads its WASM and data files
     // next to its own code, and argon2 is a native binary.
