@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { NextConfig } from 'next';
 import { PHASE_PRODUCTION_BUILD } from 'next/constants';
 import { parseEnv } from './lib/config/env';
+import { MAX_IMPORT_BYTES } from './lib/reader/import-limit';
 import { securityHeaders } from './lib/security/headers';
 
 /**
@@ -59,6 +60,15 @@ export default function config(phase: string): NextConfig {
     // Benchmarks build into their own folder so they never clobber the app's build.
     distDir: process.env.NEXT_DIST_DIR || '.next',
     poweredByHeader: false,
+    experimental: {
+      // proxy.ts runs on API routes, so Next buffers their bodies for it and
+      // silently cuts them at this size (10 MB by default): a 15 MB import
+      // arrived as broken JSON. Next drops the whole chunk that crosses the
+      // limit (chunks are 64 KB), so it sits 1 MB above the import limit:
+      // every body up to the limit arrives whole, and a larger one still
+      // arrives larger than the limit, which the route answers with 413.
+      proxyClientMaxBodySize: MAX_IMPORT_BYTES + 1024 * 1024,
+    },
     // Loaded from node_modules at run time: PGlite reads its WASM and data files
     // next to its own code, and argon2 is a native binary.
     serverExternalPackages: ['@electric-sql/pglite', 'pglite-prisma-adapter', '@prisma/adapter-pg', '@node-rs/argon2'],

@@ -14,6 +14,9 @@ export function proxy(request: NextRequest) {
   const allowance = scriptAllowance(loadCspManifest(), request.nextUrl.pathname, () => btoa(crypto.randomUUID()));
   const policy = contentSecurityPolicy(allowance, { dev });
 
+  const malformed = malformedPathResponse(request.nextUrl.pathname);
+  if (malformed) return withHeaders(malformed, policy, requestId);
+
   // A prerendered page is served as built: nothing downstream reads the
   // request, so it is passed on untouched (copying its headers is most of
   // what this function would otherwise cost per page view).
@@ -24,6 +27,24 @@ export function proxy(request: NextRequest) {
   // Next reads the nonce from this request header and puts it on the scripts it renders.
   forwarded.set('content-security-policy', policy);
   return withHeaders(NextResponse.next({ request: { headers: forwarded } }), policy, requestId);
+}
+
+/**
+ * A path whose %-escapes do not decode (`/api/notes/%ZZ`, `%C0%AF`, a cut
+ * `%E0%A4%A`) is a bad request. Answered here because Next would otherwise
+ * fail to decode the route's params and answer a bare 500 (its 400 page does
+ * not exist in the app router).
+ */
+function malformedPathResponse(pathname: string): NextResponse | null {
+  try {
+    decodeURIComponent(pathname);
+    return null;
+  } catch {
+    const message = 'Bad request: the URL has a %-escape that is not valid UTF-8.';
+    const headers = { 'Cache-Control': 'no-store' };
+    if (pathname.startsWith('/api/')) return NextResponse.json({ error: message }, { status: 400, headers });
+    return new NextResponse(message, { status: 400, headers: { ...headers, 'Content-Type': 'text/plain; charset=utf-8' } });
+  }
 }
 
 function withHeaders(response: NextResponse, policy: string, requestId: string): NextResponse {

@@ -1,6 +1,7 @@
 'use client';
 
 import { signOut } from '@/lib/auth/client';
+import { clearNoteDrafts } from '@/components/reader/note-drafts';
 import { loadReaderState, signInUrl, useReaderState } from '@/components/reader/reader-store';
 
 /** The header's reader corner: a client island so every page stays static. */
@@ -36,7 +37,15 @@ export function AccountMenu() {
     { href: '/account', label: reader.user.email ?? reader.user.name ?? 'Account' },
   ];
   const signOutButton = (
-    <button type="button" onClick={() => void signOut({ callbackUrl: '/' })} className="text-slate-500 dark:text-slate-400 hover:underline">
+    <button
+      type="button"
+      onClick={() => {
+        // Unsaved notes stay with their reader, not with the browser the next person uses.
+        clearNoteDrafts();
+        void signOut({ callbackUrl: '/' });
+      }}
+      className="text-slate-500 dark:text-slate-400 hover:underline"
+    >
       Sign out
     </button>
   );

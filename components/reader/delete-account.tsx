@@ -3,6 +3,7 @@
 import { InlineError } from '@/components/reader/inline-error';
 import { useState } from 'react';
 import { signOut } from '@/lib/auth/client';
+import { clearNoteDrafts } from '@/components/reader/note-drafts';
 import { send } from '@/components/reader/reader-store';
 
 export function DeleteAccount() {
@@ -13,6 +14,8 @@ export function DeleteAccount() {
     event.preventDefault();
     try {
       await send('DELETE', '/api/account', { confirm });
+      // The account's unsaved notes go with it.
+      clearNoteDrafts();
       await signOut({ callbackUrl: '/' });
     } catch (e) {
       setError(e instanceof Error ? e.message : 'Could not delete the account.');

@@ -1,12 +1,27 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { NOTE_MAX_LENGTH, noteLength, noteTooLongMessage } from '@/lib/reader/shared';
+
+/** A random UUID; crypto.randomUUID exists only on https and localhost pages, getRandomValues everywhere. */
+function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40; // version 4
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80; // RFC 4122 variant
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
 
 /**
  * A textarea whose text survives everything but a successful save: it is
- * kept in localStorage as you type, and a failed save leaves it in place
- * with the server's reason.
+ * kept in localStorage (under `draftKey`, which names the reader) as you
+ * type, and a failed save leaves it in place with the server's reason.
+ *
+ * Each text it tries to save gets an idempotency key, and saving the same
+ * text again (after "Not saved: network error") sends the same key: if the
+ * first attempt did reach the server, the server answers with that note
+ * instead of storing a second copy. Changed text gets a new key.
  */
 export function NoteEditor({
   draftKey,
@@ -18,12 +33,14 @@ export function NoteEditor({
   draftKey: string;
   initial?: string;
   submitLabel: string;
-  onSubmit: (body: string) => Promise<void>;
+  onSubmit: (body: string, idempotencyKey: string) => Promise<void>;
   onCancel?: () => void;
 }) {
   const [body, setBody] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const attempt = useRef<{ body: string; key: string } | null>(null);
+  const textareaId = useId();
   // Counted like the server counts: characters, so an emoji is one.
   const length = noteLength(body);
 
@@ -47,8 +64,11 @@ export function NoteEditor({
     }
     setSaving(true);
     setError(null);
+    const key = attempt.current?.body === body ? attempt.current.key : newIdempotencyKey();
+    attempt.current = { body, key };
     try {
-      await onSubmit(body);
+      await onSubmit(body, key);
+      attempt.current = null;
       localStorage.removeItem(draftKey);
       if (!initial) setBody('');
     } catch (e) {
@@ -61,11 +81,11 @@ export function NoteEditor({
   const over = length > NOTE_MAX_LENGTH;
   return (
     <form onSubmit={(event) => void submit(event)} className="space-y-2">
-      <label className="sr-only" htmlFor={draftKey}>
+      <label className="sr-only" htmlFor={textareaId}>
         Note (Markdown)
       </label>
       <textarea
-        id={draftKey}
+        id={textareaId}
         value={body}
         onChange={(event) => change(event.target.value)}
         rows={4}

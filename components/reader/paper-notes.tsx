@@ -1,38 +1,70 @@
 'use client';
 
-import type { NoteView } from '@/lib/reader/shared';
+import { IDEMPOTENCY_KEY_HEADER, type NoteView } from '@/lib/reader/shared';
 import { useEffect, useState } from 'react';
 import { NoteEditor } from '@/components/reader/note-editor';
+import { noteDraftKey } from '@/components/reader/note-drafts';
 import { send, updateReaderState, useReaderState } from '@/components/reader/reader-store';
 
 type Note = NoteView;
+type NotesPage = { notes: Note[]; earlier: string | null };
 
-/** The reader's own notes under a paper on the review page; nobody else ever receives them. */
+const notesUrl = (paperId: string, before?: string) =>
+  `/api/notes?${new URLSearchParams({ paperId, ...(before === undefined ? {} : { before }) }).toString()}`;
+
+/**
+ * The reader's own notes under a paper on the review page; nobody else ever
+ * receives them. The newest page comes first; "Show earlier notes" loads the
+ * pages before it, so a paper with thousands of notes is never one response.
+ */
 export function PaperNotes({ paperId }: { paperId: string }) {
   const reader = useReaderState();
   const count = reader?.noteCounts[paperId] ?? 0;
   const [open, setOpen] = useState(false);
   const [notes, setNotes] = useState<Note[] | null>(null);
+  const [earlier, setEarlier] = useState<string | null>(null);
+  const [loadingEarlier, setLoadingEarlier] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     if (!(reader?.user && (open || count > 0) && notes === null)) return;
-    void send('GET', `/api/notes?paperId=${encodeURIComponent(paperId)}`).then(
-      (data) => setNotes((data as { notes: Note[] }).notes),
+    void send('GET', notesUrl(paperId)).then(
+      (data) => {
+        const page = data as NotesPage;
+        setNotes(page.notes);
+        setEarlier(page.earlier);
+      },
       (e: unknown) => setError(e instanceof Error ? e.message : 'Could not load notes.'),
     );
   }, [reader?.user, open, count, notes, paperId]);
 
   if (!reader?.user) return null;
+  const userId = reader.user.id;
 
   const setCount = (n: number) => updateReaderState((s) => ({ ...s, noteCounts: { ...s.noteCounts, [paperId]: n } }));
 
-  async function create(body: string) {
-    const { note } = (await send('POST', '/api/notes', { paperId, body })) as { note: Note };
-    const next = [...(notes ?? []), note];
-    setNotes(next);
-    setCount(next.length);
+  async function showEarlier() {
+    if (!earlier) return;
+    setLoadingEarlier(true);
+    try {
+      const page = (await send('GET', notesUrl(paperId, earlier))) as NotesPage;
+      setNotes((current) => [...page.notes, ...(current ?? [])]);
+      setEarlier(page.earlier);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : 'Could not load earlier notes.');
+    } finally {
+      setLoadingEarlier(false);
+    }
+  }
+
+  async function create(body: string, idempotencyKey: string) {
+    const { note } = (await send('POST', '/api/notes', { paperId, body }, { [IDEMPOTENCY_KEY_HEADER]: idempotencyKey })) as {
+      note: Note;
+    };
+    // A retry answered with a note already shown is not added twice.
+    setNotes((current) => (current?.some((n) => n.id === note.id) ? current : [...(current ?? []), note]));
+    if (!notes?.some((n) => n.id === note.id)) setCount(count + 1);
   }
 
   async function update(id: string, body: string) {
@@ -45,9 +77,8 @@ export function PaperNotes({ paperId }: { paperId: string }) {
     if (!window.confirm('Delete this note?')) return;
     try {
       await send('DELETE', `/api/notes/${encodeURIComponent(id)}`);
-      const next = (notes ?? []).filter((n) => n.id !== id);
-      setNotes(next);
-      setCount(next.length);
+      setNotes((current) => (current ?? []).filter((n) => n.id !== id));
+      setCount(Math.max(0, count - 1));
     } catch (e) {
       setError(e instanceof Error ? e.message : 'Could not delete the note.');
     }
@@ -66,11 +97,16 @@ export function PaperNotes({ paperId }: { paperId: string }) {
               {error}
             </p>
           ) : null}
+          {earlier ? (
+            <button type="button" onClick={() => void showEarlier()} disabled={loadingEarlier} className="text-xs underline">
+              {loadingEarlier ? 'Loading…' : `Show earlier notes (${Math.max(0, count - (notes?.length ?? 0)).toLocaleString('en')} more)`}
+            </button>
+          ) : null}
           {(notes ?? []).map((note) =>
             editing === note.id ? (
               <NoteEditor
                 key={note.id}
-                draftKey={`note-draft:${note.id}`}
+                draftKey={noteDraftKey(userId, { noteId: note.id })}
                 initial={note.body}
                 submitLabel="Save"
                 onSubmit={(body) => update(note.id, body)}
@@ -91,7 +127,7 @@ export function PaperNotes({ paperId }: { paperId: string }) {
               </article>
             ),
           )}
-          <NoteEditor draftKey={`note-draft:new:${paperId}`} submitLabel="Add note" onSubmit={create} />
+          <NoteEditor draftKey={noteDraftKey(userId, { paperId })} submitLabel="Add note" onSubmit={create} />
         </div>
       ) : null}
     </div>

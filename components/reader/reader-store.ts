@@ -2,6 +2,7 @@
 
 import { useSyncExternalStore } from 'react';
 import { SIGNED_OUT_STATE, type ReaderState as ServerReaderState } from '@/lib/reader/shared';
+import { clearNoteDrafts } from '@/components/reader/note-drafts';
 
 /** What the server said, or, when it could not be asked, signed-out data plus the reason. */
 export type ReaderState = ServerReaderState & { loadError?: string };
@@ -23,6 +24,8 @@ export function loadReaderState(force = false): Promise<void> {
       return (await response.json()) as ServerReaderState;
     })
     .then((next) => {
+      // Someone else signed in on this browser: the previous reader's unsaved notes are not theirs to see.
+      if (next.user) clearNoteDrafts(next.user.id);
       state = next;
       emit();
     })
@@ -57,11 +60,11 @@ export function updateReaderState(change: (current: ReaderState) => ReaderState)
 }
 
 /** Sends a JSON mutation; rejects with the server's message so the island can show it. */
-export async function send(method: string, url: string, body?: unknown): Promise<unknown> {
+export async function send(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<unknown> {
   const response = await fetch(url, {
     method,
     credentials: 'same-origin',
-    headers: body === undefined ? undefined : { 'Content-Type': 'application/json' },
+    headers: body === undefined ? headers : { ...headers, 'Content-Type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const data = (await response.json().catch(() => ({}))) as { error?: string };

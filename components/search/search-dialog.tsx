@@ -24,6 +24,8 @@ export function SearchDialog({ openSignal }: { openSignal: number }) {
   const [withNotes, setWithNotes] = useState(false);
   const [noteHits, setNoteHits] = useState<NoteHit[]>([]);
   const [noteError, setNoteError] = useState<string | null>(null);
+  // Set when the account holds more note text than one search covers (lib/reader/note-search.ts).
+  const [noteCoverage, setNoteCoverage] = useState<{ searched: number; total: number } | null>(null);
   const reader = useReaderState();
 
   function load() {
@@ -72,6 +74,7 @@ export function SearchDialog({ openSignal }: { openSignal: number }) {
     if (!searchNotes) {
       setNoteHits([]);
       setNoteError(null);
+      setNoteCoverage(null);
     }
   }
 
@@ -81,14 +84,20 @@ export function SearchDialog({ openSignal }: { openSignal: number }) {
     const timer = setTimeout(() => {
       fetch(`/api/search/notes?q=${encodeURIComponent(query)}`, { signal: controller.signal, credentials: 'same-origin' })
         .then(async (r) => {
-          const data = (await r.json().catch(() => ({}))) as { hits?: NoteHit[]; error?: string };
+          const data = (await r.json().catch(() => ({}))) as { hits?: NoteHit[]; searched?: number; total?: number; error?: string };
           if (!r.ok || !data.hits) throw new Error(data.error ?? `Searching your notes failed (${r.status}).`);
           setNoteHits(data.hits);
+          setNoteCoverage(
+            data.searched !== undefined && data.total !== undefined && data.searched < data.total
+              ? { searched: data.searched, total: data.total }
+              : null,
+          );
           setNoteError(null);
         })
         .catch((error: unknown) => {
           if (controller.signal.aborted) return; // a newer query replaced this one
           setNoteHits([]);
+          setNoteCoverage(null);
           setNoteError(
             error instanceof Error && !(error instanceof TypeError)
               ? error.message
@@ -207,6 +216,11 @@ export function SearchDialog({ openSignal }: { openSignal: number }) {
                 ))}
               </ul>
             </>
+          ) : null}
+          {noteCoverage ? (
+            <p className="px-3 pt-2 text-xs text-slate-600 dark:text-slate-400">
+              Searched your {noteCoverage.searched.toLocaleString('en')} most recent notes of {noteCoverage.total.toLocaleString('en')}.
+            </p>
           ) : null}
         </div>
       </dialog>

@@ -5,6 +5,14 @@ import { HttpError } from '@/lib/http/errors';
 // A 20,000-character note is at most ~120 KB of JSON (escaped control characters); leave room above that.
 export const MAX_BODY_BYTES = 256 * 1024;
 
+/**
+ * Deeper JSON than this is refused before parsing. Nothing this app reads
+ * nests more than 4 levels (an export file); 10 MB of `[[[[…` would otherwise
+ * keep JSON.parse and the validation after it busy for seconds, and every
+ * other request waiting.
+ */
+export const MAX_JSON_DEPTH = 32;
+
 type BodyOptions = {
   /** Refuse bodies larger than this many bytes (413). */
   maxBytes?: number;
@@ -54,12 +62,36 @@ function formatBytes(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MB` : `${bytes} bytes`;
 }
 
-/** Reads and validates a JSON body: 415 for other types, 413 when too large, 400 for bad JSON or shape. */
+/**
+ * Whether JSON text nests arrays and objects deeper than `limit`: one pass
+ * over the characters, brackets inside strings not counted, stopping at the
+ * first level too deep. Malformed text is left for JSON.parse to report.
+ */
+function nestsDeeperThan(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i++; // a backslash escapes the next character, a quote included
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > limit) return true;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return false;
+}
+
+/** Reads and validates a JSON body: 415 for other types, 413 when too large, 400 for nesting too deep, bad JSON or shape. */
 export async function readJson<T>(request: Request, schema: z.ZodType<T>, options: BodyOptions = {}): Promise<T> {
   const { maxBytes = MAX_BODY_BYTES, what = 'Request body' } = options;
   const type = request.headers.get('content-type') ?? '';
   if (!type.toLowerCase().startsWith('application/json')) throw new HttpError(415, `Send ${what.toLowerCase()} as application/json.`);
   const text = await readText(request, maxBytes, what);
+  if (nestsDeeperThan(text, MAX_JSON_DEPTH))
+    throw new HttpError(400, `${what} nests arrays or objects more than ${MAX_JSON_DEPTH} levels deep.`);
   let data: unknown;
   try {
     data = JSON.parse(text);

@@ -3,6 +3,7 @@ import { pageWindow } from '@/lib/db/query-helpers';
 import { getDb } from '@/lib/db/connection';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { isReadingStatusValue, type ReadingStatusValue } from '@/lib/reader/shared';
+import { assertRoom, lockReaderRows } from '@/lib/reader/limits';
 
 export type BookmarkState = { paperId: string; bookmarked: boolean; changedAt: Date };
 
@@ -12,7 +13,8 @@ export type BookmarkState = { paperId: string; bookmarked: boolean; changedAt: D
 const TOGGLE_TX_OPTIONS = { maxWait: 15_000, timeout: 15_000 } as const;
 
 /**
- * Idempotent set. Serialized per (userId, paperId) with
+ * Idempotent set; a new bookmark past MAX_BOOKMARKS throws LimitReachedError.
+ * Serialized per (userId, paperId) with
  * pg_advisory_xact_lock(hashtextextended(userId || ':' || paperId, 0)) inside an
  * interactive transaction; changedAt = clock_timestamp() read while holding
  * the lock, so ordering responses by changedAt gives the commit order.
@@ -30,6 +32,12 @@ export async function setBookmark(userId: string, paperId: string, bookmarked: b
     const changedAt = new Date(changedMs);
 
     if (bookmarked) {
+      // Adding one may pass the account's limit: counted under the reader's lock (taken after the paper's).
+      await lockReaderRows(tx, userId);
+      const [held] = await tx.$queryRaw<{ total: number; present: boolean }[]>`
+        SELECT count(*)::int AS "total", coalesce(bool_or("paperId" = ${paperId}), false) AS "present"
+        FROM "Bookmark" WHERE "userId" = ${userId}`;
+      if (held && !held.present) assertRoom('bookmarks', held.total, 1);
       // ON CONFLICT DO NOTHING: setting an existing bookmark keeps its original createdAt.
       await tx.bookmark.createMany({ data: [{ userId, paperId, createdAt: changedAt }], skipDuplicates: true });
     } else {

@@ -4,6 +4,7 @@
 // client module that imports this file gets zod and a few constants.
 import { z } from 'zod';
 import { ReadingStatusValue } from '@/lib/generated/prisma/enums';
+import { MAX_IMPORT_BYTES } from '@/lib/reader/import-limit';
 import type { readerPaperStates } from '@/lib/reader/bookmarks';
 import type { presentNote } from '@/lib/reader/note-markdown';
 
@@ -51,10 +52,65 @@ export const noteBodySchema = z.string().superRefine((body, ctx) => {
   if (problem) ctx.addIssue({ code: 'custom', message: problem.message });
 });
 
+/** Prisma's cuid(): a "c" and 24 lowercase letters or digits. Checked before any query, so a NUL or a stray `%` never reaches the database. */
+export const NOTE_ID_PATTERN = /^c[a-z0-9]{24}$/;
+export const isNoteId = (id: string) => NOTE_ID_PATTERN.test(id);
+export const noteIdSchema = z.string().regex(NOTE_ID_PATTERN, 'Invalid note id.');
+
+/**
+ * Notes under one paper come a page at a time, newest page first (the
+ * review page shows the latest and offers the ones before); /notes shows
+ * NOTES_LIST_PAGE_SIZE notes per page, grouped by paper. Either way a
+ * response holds at most this many 20,000-character notes.
+ */
+export const NOTES_PAGE_SIZE = 50;
+export const NOTES_LIST_PAGE_SIZE = 20;
+/** `before` of GET /api/notes: where the previous page ended (the `earlier` of a response), opaque to the client. */
+export const noteCursorSchema = z.string().regex(/^\d{1,15}\.c[a-z0-9]{24}$/, 'Invalid cursor: pass the "earlier" of the previous page.');
+
+/**
+ * The `Idempotency-Key` header of POST /api/notes: the editor makes one per
+ * text it tries to save, so a retry after a lost response returns the note
+ * the first attempt stored instead of a second copy. A UUID fits.
+ */
+export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
+export const idempotencyKeySchema = z
+  .string()
+  // RFC 8941 strings are quoted ("…"); most clients send the bare token.
+  .transform((key) => key.replace(/^"(.*)"$/, '$1'))
+  .pipe(z.string().regex(/^[A-Za-z0-9_-]{16,128}$/, 'Idempotency-Key must be 16 to 128 letters, digits, "-" or "_" (a UUID fits).'));
+
+// ---- Per-account limits ---------------------------------------------------------
+
+/**
+ * What one account can keep, so no reader can make a list, an export or a
+ * search slow for everyone. The data layer enforces them atomically (a
+ * per-account lock), the importer for a whole file.
+ */
+export const MAX_NOTES = 5_000;
+export const MAX_BOOKMARKS = 5_000;
+export const MAX_STATUSES = 5_000;
+
+export const READER_LIMITS = {
+  notes: { max: MAX_NOTES, noun: 'notes', remedy: 'Delete some to add more.' },
+  bookmarks: { max: MAX_BOOKMARKS, noun: 'bookmarks', remedy: 'Remove some to add more.' },
+  statuses: { max: MAX_STATUSES, noun: 'reading statuses', remedy: 'Clear some to add more.' },
+} as const;
+export type ReaderCollection = keyof typeof READER_LIMITS;
+
+const count = (n: number) => n.toLocaleString('en');
+export const limitReachedMessage = (collection: ReaderCollection) => {
+  const { max, noun, remedy } = READER_LIMITS[collection];
+  return `You have ${count(max)} ${noun}, the most one account can keep. ${remedy}`;
+};
+export const importOverLimitMessage = (collection: ReaderCollection, wouldHave: number) => {
+  const { max, noun } = READER_LIMITS[collection];
+  return `Importing this file would give you ${count(wouldHave)} ${noun}; one account can keep ${count(max)}. Nothing was imported.`;
+};
+
 // ---- Import and export ------------------------------------------------------------
 
-/** 20 MB holds ~1,000 notes at the length limit; the import route and the upload form both refuse more. */
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+export { MAX_IMPORT_BYTES };
 export const importTooLargeMessage = `The import file is larger than ${MAX_IMPORT_BYTES / (1024 * 1024)} MB.`;
 
 // ---- Response types, inferred from the functions that produce them ---------------

@@ -36,7 +36,7 @@ describe.each(inject('servers'))('API on $backend', ({ baseURL }) => {
   describe('authorization matrix: another reader gets nothing of Alice’s', () => {
     test('reads', async () => {
       expect((await bob.json('GET', '/api/bookmarks')).data).toMatchObject({ items: [], total: 0 });
-      expect((await bob.json('GET', `/api/notes?paperId=${encodeURIComponent(p1)}`)).data).toEqual({ notes: [] });
+      expect((await bob.json('GET', `/api/notes?paperId=${encodeURIComponent(p1)}`)).data).toEqual({ notes: [], earlier: null });
       const state = (await bob.json<State>('GET', '/api/reader/state')).data;
       expect([state.bookmarks, state.statuses, state.noteCounts]).toEqual([[], {}, {}]);
       for (const page of ['/bookmarks', '/notes']) {

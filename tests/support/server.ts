@@ -115,10 +115,12 @@ function removeDir(dir: string): Promise<void> {
   return Promise.resolve();
 }
 
-/** `next start` on a fresh embedded database folder, removed on stop. */
-export function startOnPglite(): Promise<RunningApp> {
+/** `next start` on a fresh embedded database folder, removed on stop; `captureLogs` keeps its output for the test to read. */
+export function startOnPglite({ captureLogs = false }: { captureLogs?: boolean } = {}): Promise<LoggedApp> {
   const dir = mkdtempSync(path.join(tmpdir(), 'app-pglite-'));
-  return startServer('pglite', { PGLITE_DIR: path.join(dir, 'db'), DATABASE_URL: '', ALLOW_EMBEDDED_DATABASE: '1' }, () => removeDir(dir));
+  return startServer('pglite', { PGLITE_DIR: path.join(dir, 'db'), DATABASE_URL: '', ALLOW_EMBEDDED_DATABASE: '1' }, () => removeDir(dir), {
+    captureLogs,
+  });
 }
 
 /**

@@ -7,11 +7,11 @@ import { requireReader } from '@/lib/auth/session';
 import { paperCatalog } from '@/lib/content/index/catalog';
 import { lookupPaper } from '@/lib/content/index/paper-lookup';
 import { renderNoteMarkdown } from '@/lib/reader/note-markdown';
-import { listNotesByPaper } from '@/lib/reader/notes';
+import { listNotesPage } from '@/lib/reader/notes';
+import { NOTES_LIST_PAGE_SIZE } from '@/lib/reader/shared';
 
 export const metadata: Metadata = { title: 'My notes', robots: { index: false } };
 
-const PAGE_SIZE = 10;
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function NotesPage({ searchParams }: Props) {
@@ -22,7 +22,8 @@ export default async function NotesPage({ searchParams }: Props) {
     .catch(1)
     .parse((await searchParams).page);
   const user = await requireReader('/notes');
-  const { groups, total } = await listNotesByPaper(user.id, { page, pageSize: PAGE_SIZE });
+  // Paged by note, not by paper: a page is bounded even when one paper holds thousands of notes.
+  const { groups, total } = await listNotesPage(user.id, { page, pageSize: NOTES_LIST_PAGE_SIZE });
   const catalog = paperCatalog();
   const rendered = await Promise.all(
     groups.map(async (group) => ({
@@ -35,7 +36,14 @@ export default async function NotesPage({ searchParams }: Props) {
   return (
     <div className="mx-auto max-w-3xl pt-10">
       <h1 className="text-3xl font-bold tracking-tight">My notes</h1>
-      {rendered.length === 0 ? (
+      {rendered.length === 0 && total > 0 ? (
+        <p className="py-16 text-center text-slate-600 dark:text-slate-400">
+          There is no page {page}.{' '}
+          <Link className="underline" href="/notes">
+            Back to the first page
+          </Link>
+        </p>
+      ) : rendered.length === 0 ? (
         <div className="py-16 text-center text-slate-600 dark:text-slate-400">
           <p className="text-lg font-medium">No notes yet.</p>
           <p className="mt-2 text-sm">
@@ -58,6 +66,10 @@ export default async function NotesPage({ searchParams }: Props) {
                 group.paperId
               )}
               {group.paper ? <OrgBadges orgs={group.paper.orgs} /> : null}
+              <span className="text-sm font-normal text-slate-500 dark:text-slate-400">
+                {group.count === 1 ? '1 note' : `${group.count.toLocaleString('en')} notes`}
+                {group.continued ? ' · continued' : ''}
+              </span>
             </h2>
             <div className="mt-2 space-y-3">
               {group.notes.map((note, i) => (
@@ -75,7 +87,7 @@ export default async function NotesPage({ searchParams }: Props) {
           </section>
         ))
       )}
-      <Pagination page={page} pages={Math.ceil(total / PAGE_SIZE)} href={queryPageHref('/notes')} />
+      <Pagination page={page} pages={Math.ceil(total / NOTES_LIST_PAGE_SIZE)} href={queryPageHref('/notes')} />
     </div>
   );
 }

@@ -36,8 +36,7 @@ export function escapeMarkdown(text: string): string {
 
 /** Inline code that survives backticks in the text (a longer fence than any run inside). */
 function inlineCode(text: string): string {
-  const longestRun = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
-  const fence = '`'.repeat(longestRun + 1);
+  const fence = '`'.repeat(longestBacktickRun(text) + 1);
   const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
   return `${fence}${pad}${text}${pad}${fence}`;
 }
@@ -55,22 +54,26 @@ function minute(date: Date): string {
   return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
-const fenceLine = /^ {0,3}(`{3,}|~{3,})/;
+/** The longest run of backticks in `text` (0 when there is none). */
+function longestBacktickRun(text: string): number {
+  let longest = 0;
+  for (const match of text.matchAll(/`+/g)) longest = Math.max(longest, match[0].length);
+  return longest;
+}
 
 /**
- * The note exactly as written, plus a closing fence if it leaves a code
- * block open: otherwise every later section of the file would render as code.
+ * The note as written, in a fenced code block whose fence is longer than any
+ * run of backticks inside it, so nothing the note holds can close it. Inside
+ * a code block nothing is markup: an unclosed `<!--`, `<pre>`, `<textarea>`,
+ * fence or `$$` stays text instead of swallowing every later section of the
+ * file, in any CommonMark renderer, raw HTML allowed or not. Line endings
+ * become \n (a lone \r is a line break to Markdown but not to every editor);
+ * the JSON export keeps the exact bytes.
  */
-function noteBody(body: string): string {
-  let open: string | null = null;
-  for (const line of body.split('\n')) {
-    const fence = fenceLine.exec(line)?.[1];
-    if (!fence) continue;
-    if (open === null) open = fence;
-    else if (fence[0] === open[0] && fence.length >= open.length && line.trim() === fence) open = null;
-  }
-  const text = body.endsWith('\n') ? body : `${body}\n`;
-  return open === null ? text : `${text}${open}\n`;
+function noteBlock(body: string): string {
+  const text = body.replace(/\r\n?/g, '\n').replace(/\n$/, '');
+  const fence = '`'.repeat(Math.max(3, longestBacktickRun(text) + 1));
+  return `${fence}markdown\n${text}\n${fence}\n`;
 }
 
 function section(paper: ExportPaper): string {
@@ -87,7 +90,7 @@ function section(paper: ExportPaper): string {
     text += '\n### Notes\n';
     for (const note of paper.notes) {
       const edited = note.updatedAt.getTime() !== note.createdAt.getTime() ? ` (edited ${minute(note.updatedAt)})` : '';
-      text += `\n#### ${minute(note.createdAt)}${edited}\n\n${noteBody(note.body)}`;
+      text += `\n#### ${minute(note.createdAt)}${edited}\n\n${noteBlock(note.body)}`;
     }
   }
   return text;

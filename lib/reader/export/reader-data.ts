@@ -7,7 +7,19 @@ import { paperCatalog } from '@/lib/content/index/catalog';
 import type { Paper } from '@/lib/content/index/content-index';
 import { getDb } from '@/lib/db/connection';
 import { HttpError } from '@/lib/http/errors';
-import { noteBodySchema, paperIdSchema, readingStatusSchema, type ReadingStatusValue } from '@/lib/reader/shared';
+import {
+  MAX_BOOKMARKS,
+  MAX_NOTES,
+  MAX_STATUSES,
+  noteBodySchema,
+  paperIdSchema,
+  READER_LIMITS,
+  readingStatusSchema,
+  type ReaderCollection,
+  type ReadingStatusValue,
+} from '@/lib/reader/shared';
+import { assertRoom, lockReaderRows } from '@/lib/reader/limits';
+import type { Prisma } from '@/lib/generated/prisma/client';
 import { absoluteSiteUrl } from '@/lib/config/site';
 import { appearanceHref } from '@/lib/content/urls';
 import type { ExportPaper } from '@/lib/reader/export/markdown';
@@ -191,6 +203,10 @@ const timestamp = z.iso
   .datetime({ offset: true, error: 'expected an ISO 8601 timestamp such as 2025-11-21T09:30:00.000Z' })
   .transform((s) => new Date(s));
 
+/** A file with more than an account can keep is refused before any item in it is checked. */
+const atMost = (collection: ReaderCollection) =>
+  `one account keeps at most ${READER_LIMITS[collection].max.toLocaleString('en')} ${READER_LIMITS[collection].noun}`;
+
 function noDuplicatePaperIds(list: 'bookmarks' | 'statuses') {
   return (items: { paperId: string }[], ctx: z.RefinementCtx) => {
     const first = new Map<string, number>();
@@ -212,11 +228,17 @@ export const readerExportSchema = z
     format: z.literal(EXPORT_FORMAT, { error: `expected "${EXPORT_FORMAT}" (is this a Papers Review export?)` }),
     version: z.literal(EXPORT_VERSION, { error: `this site reads version ${EXPORT_VERSION} export files` }),
     exportedAt: timestamp,
-    bookmarks: z.array(z.object({ paperId, createdAt: timestamp }).strict()).superRefine(noDuplicatePaperIds('bookmarks')),
+    bookmarks: z
+      .array(z.object({ paperId, createdAt: timestamp }).strict())
+      .max(MAX_BOOKMARKS, atMost('bookmarks'))
+      .superRefine(noDuplicatePaperIds('bookmarks')),
     statuses: z
       .array(z.object({ paperId, status: readingStatusSchema, updatedAt: timestamp }).strict())
+      .max(MAX_STATUSES, atMost('statuses'))
       .superRefine(noDuplicatePaperIds('statuses')),
-    notes: z.array(z.object({ paperId, body: noteBodySchema, createdAt: timestamp, updatedAt: timestamp }).strict()),
+    notes: z
+      .array(z.object({ paperId, body: noteBodySchema, createdAt: timestamp, updatedAt: timestamp }).strict())
+      .max(MAX_NOTES, atMost('notes')),
   })
   .strict();
 
@@ -251,12 +273,46 @@ const IMPORT_TX_OPTIONS = { maxWait: 15_000, timeout: 120_000 } as const;
 const noteKey = (n: { paperId: string; createdAt: Date; body: string }) => `${n.paperId}\u0000${n.createdAt.toISOString()}\u0000${n.body}`;
 
 /**
+ * The file's notes the reader does not have yet: a note is already there when
+ * one with the same (paperId, createdAt, body) exists, counted as a multiset,
+ * so importing a file twice adds nothing the second time.
+ */
+async function notesNotYetStored(
+  tx: Prisma.TransactionClient,
+  userId: string,
+  fileNotes: ReaderExport['notes'],
+): Promise<ReaderExport['notes']> {
+  if (fileNotes.length === 0) return [];
+  // Only notes in the file's time span can match; avoids reading every body the reader ever wrote.
+  // A loop, not Math.min(...times): spreading 100k+ arguments overflows the stack.
+  let min = Infinity;
+  let max = -Infinity;
+  for (const note of fileNotes) {
+    min = Math.min(min, note.createdAt.getTime());
+    max = Math.max(max, note.createdAt.getTime());
+  }
+  const existing = await tx.note.findMany({
+    where: { userId, createdAt: { gte: new Date(min), lte: new Date(max) } },
+    select: { paperId: true, createdAt: true, body: true },
+  });
+  const present = new Map<string, number>();
+  for (const note of existing) present.set(noteKey(note), (present.get(noteKey(note)) ?? 0) + 1);
+  return fileNotes.filter((note) => {
+    const key = noteKey(note);
+    const left = present.get(key) ?? 0;
+    if (left === 0) return true;
+    present.set(key, left - 1);
+    return false;
+  });
+}
+
+/**
  * Restores a validated export into the reader's account, all or nothing
- * (one transaction; unknown papers refused before any write). Merges, never
+ * (one transaction; unknown papers refused before any write, and a file
+ * that would take the account past a limit refused whole). Merges, never
  * deletes: an existing bookmark keeps its createdAt, a status in the file
- * replaces the reader's status for that paper, and a note is skipped when
- * one with the same (paperId, createdAt, body) exists, counted as a
- * multiset, so importing a file twice adds nothing the second time.
+ * replaces the reader's status for that paper, and notes already stored
+ * are skipped (notesNotYetStored).
  */
 export async function importReaderData(
   userId: string,
@@ -275,8 +331,23 @@ export async function importReaderData(
 
   const db = await getDb();
   return db.$transaction(async (tx) => {
+    // Counted and written under the reader's lock, so a note saved meanwhile cannot push the account past a limit.
+    await lockReaderRows(tx, userId);
+    const [bookmarked, withStatus, noteCount] = await Promise.all([
+      tx.bookmark.findMany({ where: { userId }, select: { paperId: true } }),
+      tx.readingStatus.findMany({ where: { userId }, select: { paperId: true } }),
+      tx.note.count({ where: { userId } }),
+    ]);
+    const hasBookmark = new Set(bookmarked.map((b) => b.paperId));
+    const hasStatus = new Set(withStatus.map((s) => s.paperId));
+    const freshBookmarks = file.bookmarks.filter((b) => !hasBookmark.has(b.paperId));
+    const freshNotes = await notesNotYetStored(tx, userId, file.notes);
+    assertRoom('bookmarks', hasBookmark.size, freshBookmarks.length, 'import');
+    assertRoom('statuses', hasStatus.size, file.statuses.filter((s) => !hasStatus.has(s.paperId)).length, 'import');
+    assertRoom('notes', noteCount, freshNotes.length, 'import');
+
     let bookmarks = 0;
-    for (const batch of batches(file.bookmarks)) {
+    for (const batch of batches(freshBookmarks)) {
       const data = batch.map((b) => ({ userId, paperId: b.paperId, createdAt: b.createdAt }));
       bookmarks += (await tx.bookmark.createMany({ data, skipDuplicates: true })).count;
     }
@@ -290,32 +361,9 @@ export async function importReaderData(
     }
 
     let notes = 0;
-    if (file.notes.length > 0) {
-      // Only notes in the file's time span can match; avoids reading every body the reader ever wrote.
-      // A loop, not Math.min(...times): spreading 100k+ arguments overflows the stack.
-      let min = Infinity;
-      let max = -Infinity;
-      for (const note of file.notes) {
-        min = Math.min(min, note.createdAt.getTime());
-        max = Math.max(max, note.createdAt.getTime());
-      }
-      const existing = await tx.note.findMany({
-        where: { userId, createdAt: { gte: new Date(min), lte: new Date(max) } },
-        select: { paperId: true, createdAt: true, body: true },
-      });
-      const present = new Map<string, number>();
-      for (const note of existing) present.set(noteKey(note), (present.get(noteKey(note)) ?? 0) + 1);
-      const fresh = file.notes.filter((note) => {
-        const key = noteKey(note);
-        const left = present.get(key) ?? 0;
-        if (left === 0) return true;
-        present.set(key, left - 1);
-        return false;
-      });
-      for (const batch of batches(fresh)) {
-        const data = batch.map((n) => ({ userId, paperId: n.paperId, body: n.body, createdAt: n.createdAt, updatedAt: n.updatedAt }));
-        notes += (await tx.note.createMany({ data })).count;
-      }
+    for (const batch of batches(freshNotes)) {
+      const data = batch.map((n) => ({ userId, paperId: n.paperId, body: n.body, createdAt: n.createdAt, updatedAt: n.updatedAt }));
+      notes += (await tx.note.createMany({ data })).count;
     }
 
     return {

@@ -1,13 +1,14 @@
 import { beforeAll, expect, test } from 'vitest';
 import * as bookmarks from '@/lib/reader/bookmarks';
 import * as notes from '@/lib/reader/notes';
+import * as noteSearch from '@/lib/reader/note-search';
 import * as readingStatus from '@/lib/reader/reading-status';
 import * as users from '@/lib/auth/users';
 import { describeEachBackend } from '@/tests/support/db';
 
 /** Exported functions that touch no reader data (pure helpers), so they need no row in the matrix. */
 const PURE = new Set(['normalizeEmail']);
-const modules = { bookmarks, notes, readingStatus, users };
+const modules = { bookmarks, notes, noteSearch, readingStatus, users };
 
 function exportedDataFunctions(): string[] {
   return Object.entries(modules).flatMap(([moduleName, mod]) =>
@@ -24,6 +25,7 @@ interface Fixture {
   b: string; // the caller
   aEmail: string;
   aNoteIds: string[];
+  aKey: string; // the Idempotency-Key A created a note with
   papers: string[]; // A's papers
 }
 
@@ -48,14 +50,24 @@ const MATRIX: { fn: string; name: string; run: (f: Fixture) => Promise<unknown>;
     run: (f) => bookmarks.readerPaperStates(f.b),
     expected: () => ({ bookmarks: [], statuses: {}, noteCounts: {} }),
   },
-  { fn: 'notes.listNotesForPaper', name: "A's paper", run: (f) => notes.listNotesForPaper(f.b, f.papers[0]!), expected: () => [] },
   {
-    fn: 'notes.listNotesByPaper',
+    fn: 'notes.listNotesForPaper',
+    name: "A's paper",
+    run: (f) => notes.listNotesForPaper(f.b, f.papers[0]!),
+    expected: () => ({ notes: [], earlier: null }),
+  },
+  {
+    fn: 'notes.listNotesPage',
     name: '',
-    run: (f) => notes.listNotesByPaper(f.b, { page: 1, pageSize: 100 }),
+    run: (f) => notes.listNotesPage(f.b, { page: 1, pageSize: 100 }),
     expected: () => ({ groups: [], total: 0 }),
   },
-  { fn: 'notes.allNotes', name: '', run: (f) => notes.allNotes(f.b), expected: () => [] },
+  {
+    fn: 'noteSearch.searchNotes',
+    name: "A's words",
+    run: (f) => noteSearch.searchNotes(f.b, 'first note'),
+    expected: () => ({ hits: [], searched: 0, total: 0 }),
+  },
   // Writes by note id: exactly what a missing note gives.
   { fn: 'notes.updateNote', name: "A's note", run: (f) => notes.updateNote(f.b, f.aNoteIds[0]!, 'hijacked'), expected: () => null },
   {
@@ -102,6 +114,15 @@ const MATRIX: { fn: string; name: string; run: (f: Fixture) => Promise<unknown>;
     run: (f) => notes.createNote(f.b, f.papers[0]!, 'B writes here'),
     expected: (f) => expect.objectContaining({ paperId: f.papers[0], body: 'B writes here' }),
   },
+  {
+    fn: 'notes.createNote',
+    name: "with A's idempotency key (B's own new note, not A's)",
+    run: async (f) => {
+      const note = await notes.createNote(f.b, f.papers[0]!, 'B replays a key', f.aKey);
+      return { ...note, isAs: f.aNoteIds.includes(note.id) };
+    },
+    expected: (f) => expect.objectContaining({ paperId: f.papers[0], body: 'B replays a key', isAs: false }),
+  },
   // Accounts: A's email with B's password, a made-up id, a sign-up on A's email.
   {
     fn: 'users.verifyPassword',
@@ -131,12 +152,13 @@ describeEachBackend('authorization', (getTestDb) => {
     for (const paperId of papers) await bookmarks.setBookmark(a.id, paperId, true);
     await readingStatus.setReadingStatus(a.id, papers[0]!, 'READING');
     await readingStatus.setReadingStatus(a.id, papers[1]!, 'READ');
+    const aKey = 'alice-idempotency-key-0001';
     const aNotes = [
-      await notes.createNote(a.id, papers[0]!, "A's first note"),
+      await notes.createNote(a.id, papers[0]!, "A's first note", aKey),
       await notes.createNote(a.id, papers[0]!, "A's second note"),
       await notes.createNote(a.id, papers[1]!, "A's note on two"),
     ];
-    f = { a: a.id, b: b.id, aEmail: a.email, aNoteIds: aNotes.map((note) => note.id), papers };
+    f = { a: a.id, b: b.id, aEmail: a.email, aNoteIds: aNotes.map((note) => note.id), aKey, papers };
   });
 
   /** Every row of A's, in full. */
@@ -174,7 +196,9 @@ describeEachBackend('authorization', (getTestDb) => {
 
   test("A's own calls still see A's data (the matrix is not vacuous)", async () => {
     expect((await bookmarks.listBookmarks(f.a, { page: 1, pageSize: 100 })).total).toBe(2);
-    expect(await notes.allNotes(f.a)).toHaveLength(3);
+    expect((await notes.listNotesPage(f.a, { page: 1, pageSize: 100 })).total).toBe(3);
+    expect((await noteSearch.searchNotes(f.a, 'first note')).hits.map((hit) => hit.noteId)).toEqual([f.aNoteIds[0]]);
+    expect((await notes.createNote(f.a, f.papers[0]!, 'a retry', f.aKey)).id).toBe(f.aNoteIds[0]);
     expect(await notes.updateNote(f.a, f.aNoteIds[0]!, "A's first note")).not.toBeNull();
     expect((await users.verifyPassword(f.aEmail, 'password-of-a'))?.id).toBe(f.a);
   });

@@ -3,15 +3,15 @@ import { json, route } from '@/lib/http/route';
 import { readJson } from '@/lib/http/body';
 import { HttpError } from '@/lib/http/errors';
 import { requireUser } from '@/lib/auth/session';
-import { noteBodySchema } from '@/lib/reader/shared';
+import { noteBodySchema, noteIdSchema } from '@/lib/reader/shared';
 import { presentNote } from '@/lib/reader/note-markdown';
 import { deleteNote, updateNote } from '@/lib/reader/notes';
 
 type Context = { params: Promise<{ id: string }> };
-const noteId = z.string().trim().min(1).max(64);
 
+/** Checked by shape before anything else: a NUL or a stray `%` in the URL never reaches a query. */
 async function idOf(context: Context): Promise<string> {
-  const parsed = noteId.safeParse((await context.params).id);
+  const parsed = noteIdSchema.safeParse((await context.params).id);
   if (!parsed.success) throw new HttpError(400, 'Invalid note id.');
   return parsed.data;
 }

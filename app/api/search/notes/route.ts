@@ -4,36 +4,25 @@ import { lookupPaper } from '@/lib/content/index/paper-lookup';
 import { json, route } from '@/lib/http/route';
 import { readQuery } from '@/lib/http/body';
 import { requireUser } from '@/lib/auth/session';
-import { allNotes } from '@/lib/reader/notes';
-import { createSearchIndex, excerpt, search } from '@/lib/search/engine';
+import { searchNotes } from '@/lib/reader/note-search';
 
 /**
- * "Search my notes too": the reader's own notes are searched here on the
- * server with the same analyzer as the site index, and never leave it for
- * anyone else.
+ * "Search my notes too": the reader's own notes, searched on the server with
+ * the site index's analyzer (lib/reader/note-search.ts keeps the index between
+ * requests). `searched` < `total` when the account has more note text than a
+ * search covers: the most recent notes are searched.
  */
 export const GET = route(async (request) => {
   const user = await requireUser();
   const { q } = readQuery(request, z.object({ q: z.string().trim().min(1).max(200) }));
-  const notes = await allNotes(user.id);
+  const { hits, searched, total } = await searchNotes(user.id, q, { limit: 20 });
   const catalog = paperCatalog();
-  const documents = notes.map((note) => {
-    const paper = lookupPaper(note.paperId, catalog);
-    return {
-      id: `${paper?.href ?? '/notes'}::${note.id}`,
-      kind: 'section' as const,
-      title: paper?.name ?? note.paperId,
-      subtitle: '',
-      orgs: '',
-      review: paper?.reviewTitle ?? '',
-      date: note.updatedAt.toISOString().slice(0, 10),
-      text: note.body,
-    };
+  return json({
+    hits: hits.map((hit) => {
+      const paper = lookupPaper(hit.paperId, catalog);
+      return { noteId: hit.noteId, href: paper?.href ?? '/notes', paper: paper?.name ?? hit.paperId, excerpt: hit.excerpt };
+    }),
+    searched,
+    total,
   });
-  const hits = search(createSearchIndex(documents), q, { limit: 20 }).map((hit) => {
-    const [href, noteId] = hit.url.split('::') as [string, string];
-    const text = hit.highlights.find((h) => h.field === 'text');
-    return { noteId, href, paper: hit.title, excerpt: text ? excerpt(text) : { text: hit.title, ranges: [] } };
-  });
-  return json({ hits });
 });
