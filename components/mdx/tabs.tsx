@@ -8,7 +8,7 @@ export type TabsProps = {
   defaultValue?: string | null;
   /** Labels by value, overriding each TabItem's `label`. */
   values?: { value: string; label?: string }[];
-  /** Tabs sharing a groupId switch together and remember the choice (same storage key as Docusaurus). */
+  /** Accepted so Docusaurus files compile; tabs of one group do not switch together here. */
   groupId?: string;
   className?: string;
 };
@@ -55,7 +55,6 @@ export function Tabs(props: TabsProps) {
       tabs={tabs.map(({ value, label, className }) => ({ value, label, className }))}
       panels={tabs.map((tab) => tab.content)}
       defaultIndex={selected}
-      groupId={props.groupId}
       className={props.className}
     />
   );

@@ -3,6 +3,8 @@ import { describe, expect, test } from 'vitest';
 import { checkContent } from '@/lib/content/check';
 import { buildIndex } from '@/lib/content/index/content-index';
 import { formatProblem } from '@/lib/content/source/problems';
+import { feedMdxComponents } from '@/components/review/mdx-components';
+import { renderReview } from '@/components/review/review-body';
 import { TableOfContents } from '@/components/review/table-of-contents';
 import { png, writeContent } from '@/tests/support/content';
 import { renderFixture } from '@/tests/support/render';
@@ -104,6 +106,21 @@ describe('theme components', () => {
     // Each tab controls its panel.
     const controls = tabs.map(([button]) => /aria-controls="([^"]+)"/.exec(button)![1]);
     for (const id of controls) expect(html).toContain(`id="${id}"`);
+  });
+
+  test('in a feed, which runs no script, every tab panel shows under its label', async () => {
+    const { root } = await review(
+      ["import Tabs from '@theme/Tabs';", "import TabItem from '@theme/TabItem';", '', paper, '', '<Tabs>', '<TabItem value="a" label="Alpha">One.</TabItem>', '<TabItem value="b">Two.</TabItem>', '</Tabs>'].join('\n'),
+    );
+    const parsed = buildIndex(root, undefined, { drafts: true }).bySlug.get('r/20250101')!;
+    const html = renderToStaticMarkup(await renderReview(parsed, root, undefined, feedMdxComponents));
+    expect(html).toContain('<div class="tabs"><section><p><strong>Alpha</strong></p>One.</section><section><p><strong>b</strong></p>Two.</section></div>');
+    expect(html).not.toContain('role="tab"');
+  });
+
+  test('a theme component imported under another name renders under that name', async () => {
+    const { html } = await review(["import Box from '@theme/Admonition';", '', paper, '', '<Box type="danger">Hot.</Box>'].join('\n'));
+    expect(html).toContain('<aside class="admonition admonition-danger" data-admonition="danger"><p class="admonition-title">danger</p>Hot.</aside>');
   });
 
   test('<Admonition> renders as the ::: directive does, with its own title or the type', async () => {
