@@ -1,4 +1,6 @@
-import type { Root } from 'mdast';
+import type { Paragraph, Root, Text } from 'mdast';
+import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
+import type { Node } from 'unist';
 import { visit } from 'unist-util-visit';
 import type { ContentProblem } from '@/lib/content/source/problems';
 
@@ -36,26 +38,58 @@ export function unknownImportMessage(source: string): string {
   return `cannot import "${source}": a review can import images next to it and the components ${names}`;
 }
 
+type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
+const isJsx = (node: { type: string }): node is JsxElement => node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement';
+
+const isExpression = (node: Node) => node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression';
+const isBlank = (node: Node) => node.type === 'text' && !(node as Text).value.trim();
+
+/** MDX takes the paragraph off a line that is only JSX (`<TabItem value="a">A</TabItem>`); so does this. */
+function unravel(children: Node[]): Node[] {
+  return children.flatMap((child) => {
+    const inner = child.type === 'paragraph' ? ((child as Paragraph).children as Node[]) : null;
+    return inner?.every((node) => isJsx(node) || isExpression(node) || isBlank(node)) ? inner : [child];
+  });
+}
+
 /**
- * A capitalized JSX tag (`<Tabs>`, `<motion.div>`) needs a component: one the
- * review imported (`imported`: local name → component) or a global one.
- * MDX would only find out when the page renders, with no position; this
- * reports each missing one at its tag.
+ * What MDX would only find out when the page renders, with no position,
+ * reported at the tag instead: a capitalized JSX tag (`<Tabs>`,
+ * `<motion.div>`) needs a component the review imported (`imported`: local
+ * name → component) or a global one; and, as Docusaurus refuses them, every
+ * child of `<Tabs>` is a `<TabItem>` with a `value` of its own.
  */
-export function undefinedComponents(tree: Root, file: string, imported: Record<string, MdxComponentName>): ContentProblem[] {
-  const defined = new Set([...Object.keys(imported), ...specs.filter(([, spec]) => spec.global).map(([name]) => name)]);
+export function componentProblems(tree: Root, file: string, imported: Record<string, MdxComponentName>): ContentProblem[] {
+  const globals = new Set<string>(specs.filter(([, spec]) => spec.global).map(([name]) => name));
+  const componentOf = (name: string) => imported[name] ?? (globals.has(name) ? (name as MdxComponentName) : undefined);
   const problems: ContentProblem[] = [];
+  const at = (node: Node, message: string) =>
+    problems.push({ file, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1, message });
+
   visit(tree, (node) => {
-    if ((node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') || !node.name) return;
+    if (!isJsx(node) || !node.name) return;
     const root = node.name.split('.')[0]!;
     if (!/^[A-Z]/.test(root) && root === node.name) return;
-    if (defined.has(root)) return;
-    const spec = mdxComponentSpecs[root as MdxComponentName] as ComponentSpec | undefined;
-    const hint = spec
-      ? `add \`import ${root} from '${spec.imports[0]}';\` at the top of the review`
-      : `no component of that name (reviews can use ${names}; the README says how to add one)`;
-    const start = node.position?.start;
-    problems.push({ file, line: start?.line ?? 1, column: start?.column ?? 1, message: `\`<${node.name}>\` is not defined: ${hint}` });
+    if (!componentOf(root)) {
+      const spec: ComponentSpec | undefined = Object.hasOwn(mdxComponentSpecs, root) ? mdxComponentSpecs[root as MdxComponentName] : undefined;
+      const hint = spec
+        ? `add \`import ${root} from '${spec.imports[0]}';\` at the top of the review`
+        : `no component of that name (reviews can use ${names}; the README says how to add one)`;
+      at(node, `\`<${node.name}>\` is not defined: ${hint}`);
+    } else if (componentOf(node.name) === 'Tabs') {
+      const seen = new Set<string>();
+      for (const child of unravel(node.children)) {
+        if (isExpression(child) || isBlank(child)) continue;
+        if (!isJsx(child) || !child.name || componentOf(child.name) !== 'TabItem') {
+          at(child, `every child of \`<${node.name}>\` must be a \`<TabItem value="…">\``);
+          continue;
+        }
+        const value = child.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'value')?.value;
+        if (value === undefined || value === null) at(child, '`<TabItem>` needs a `value`');
+        else if (typeof value === 'string' && seen.has(value)) at(child, `two \`<TabItem>\`s have the value "${value}"`);
+        else if (typeof value === 'string') seen.add(value);
+      }
+    }
   });
   return problems;
 }

@@ -4,7 +4,7 @@ import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { parse as parseYaml } from 'yaml';
 import { collectAssets, type ReviewAssets } from '@/lib/content/source/assets';
-import { undefinedComponents, type MdxComponentName } from '@/lib/content/source/components';
+import { componentProblems, type MdxComponentName } from '@/lib/content/source/components';
 import type { ContentFile } from '@/lib/content/source/files';
 import { reviewUrl } from '@/lib/content/urls';
 import { extractPapers, type PaperEntry } from '@/lib/content/source/papers';
@@ -98,7 +98,7 @@ export function parseReviewSource(raw: string, entry: Pick<ContentFile, 'file' |
   const { assets, components, problems } = collectAssets(tree, entry.file, root);
   review.assets = assets;
   review.components = components;
-  review.problems.push(...problems, ...undefinedComponents(tree, entry.file, components));
+  review.problems.push(...problems, ...componentProblems(tree, entry.file, components));
 
   visit(tree, 'link', (node) => {
     review.links.push({ url: node.url, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });

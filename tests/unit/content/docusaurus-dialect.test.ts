@@ -51,6 +51,32 @@ describe('components used without an import', () => {
     expect(problems).toEqual([expect.stringMatching(/^r\/20250101\.mdx:2:1 cannot import "@theme\/CodeBlock": .*Tabs, TabItem, Admonition, Details/)]);
   });
 
+  test('as in Docusaurus, every child of <Tabs> is a <TabItem> with a value of its own', async () => {
+    const problems = await problemsOf({
+      'r/20250101.mdx': [
+        "import Tabs from '@theme/Tabs';",
+        "import TabItem from '@theme/TabItem';",
+        '',
+        paper,
+        '',
+        '<Tabs>',
+        '  <TabItem value="a">A</TabItem>',
+        '',
+        'Loose text.',
+        '',
+        '  <TabItem label="No value">B</TabItem>',
+        '  <TabItem value="a">Again</TabItem>',
+        '  {/* a comment is fine */}',
+        '</Tabs>',
+      ].join('\n'),
+    });
+    expect(problems).toEqual([
+      expect.stringMatching(/^r\/20250101\.mdx:9:1 every child of `<Tabs>` must be a `<TabItem value="…">`/),
+      expect.stringMatching(/^r\/20250101\.mdx:11:3 `<TabItem>` needs a `value`/),
+      expect.stringMatching(/^r\/20250101\.mdx:12:3 two `<TabItem>`s have the value "a"/),
+    ]);
+  });
+
   test('imported theme components, and Details without an import (as in Docusaurus), pass the check', async () => {
     const problems = await problemsOf({
       'r/20250101.mdx': [
