@@ -2,6 +2,8 @@ import type { ComponentPropsWithoutRef, CSSProperties } from 'react';
 import type { Asset } from '@/lib/content/source/assets';
 import type { OtherAppearance } from '@/lib/content/source/transforms';
 import { PaperRow } from '@/components/review/paper-row';
+import { mdxRegistry } from '@/components/mdx/registry';
+import { StaticTabs } from '@/components/mdx/tabs';
 
 type HeadingTag = 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6';
 type HeadingProps = ComponentPropsWithoutRef<'h2'> & { 'data-paper-id'?: string; 'data-also-in'?: string };
@@ -12,7 +14,7 @@ function heading(Tag: HeadingTag, { forFeed = false } = {}) {
     const paperId = props['data-paper-id'];
     const alsoIn = alsoInJson ? (JSON.parse(alsoInJson) as OtherAppearance[]) : [];
     const title = (
-      <Tag id={id} {...props} className={paperId ? 'paper-heading group' : 'group'}>
+      <Tag id={id || undefined} {...props} className={paperId ? 'paper-heading group' : 'group'}>
         {children}
         {id && !forFeed ? (
           <a href={`#${id}`} className="heading-anchor" aria-label="Link to this heading">
@@ -71,12 +73,14 @@ export const mdxComponents = {
   h6: heading('h6'),
   img: Img,
   a: A,
+  ...mdxRegistry,
 };
 
 /**
  * The same elements for feed readers, which show a review outside the site:
- * a `#` link there leads nowhere useful, and the paper row's bookmark, status
- * and notes islands need the site's scripts and session.
+ * a `#` link there leads nowhere useful, the paper row's bookmark, status
+ * and notes islands need the site's scripts and session, and tabs cannot
+ * switch, so every panel shows under its label.
  */
 export const feedMdxComponents: typeof mdxComponents = {
   ...mdxComponents,
@@ -86,4 +90,5 @@ export const feedMdxComponents: typeof mdxComponents = {
   h4: heading('h4', { forFeed: true }),
   h5: heading('h5', { forFeed: true }),
   h6: heading('h6', { forFeed: true }),
+  Tabs: StaticTabs,
 };

@@ -1,8 +1,12 @@
 import type { Review } from '@/lib/content/source/parse-review';
 
-/** h2/h3 of the review; sticky beside the article on wide screens, folded above it on phones. */
+/**
+ * h2/h3 of the review; sticky beside the article on wide screens, folded above
+ * it on phones. Headings without text (`## ![](fig.png)`, `## {#only-id}`) keep
+ * their anchor but, as in Docusaurus, no entry.
+ */
 export function TableOfContents({ review }: { review: Review }) {
-  const entries = review.headings.filter((heading) => heading.depth === 2 || heading.depth === 3);
+  const entries = review.headings.filter((heading) => (heading.depth === 2 || heading.depth === 3) && heading.text);
   if (!entries.length) return null;
   const list = (
     <ol className="space-y-1.5 text-sm">

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Heading, Nodes, Root, RootContent } from 'mdast';
-import { restoreUnusedDirectives } from '@/lib/content/source/directives';
 import type { ContentIndex, Review } from '@/lib/content/index/content-index';
-import { assignHeadingIds, headingText } from '@/lib/content/source/slugs';
+import { prepareTree } from '@/lib/content/source/prepare';
+import { headingText } from '@/lib/content/source/slugs';
 import { parseMarkdown } from '@/lib/content/source/markdown';
 import { formatOf, preprocess } from '@/lib/content/source/syntax';
 import { normalize } from '@/lib/search/tokenize';
@@ -30,8 +30,7 @@ export type Section = { heading: Heading | null; id: string; depth: number; node
 export function parseTree(raw: string, file: string): Root {
   // The content index's own parser, so heading ids are exactly its anchors.
   const tree = parseMarkdown(preprocess(raw), formatOf(file));
-  restoreUnusedDirectives(tree);
-  assignHeadingIds(tree);
+  prepareTree(tree);
   return tree;
 }
 

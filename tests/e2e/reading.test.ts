@@ -163,6 +163,38 @@ describe('browse', () => {
   });
 });
 
+describe('Docusaurus theme components', () => {
+  test('Tabs: the default tab shows its panel; a click and the arrow keys switch, focus follows', async () => {
+    const review = index.reviews.find((r) => Object.values(r.components).includes('Tabs'))!;
+    await open(review.url);
+    const grpo = page.getByRole('tab', { name: 'GRPO' });
+    const gdpo = page.getByRole('tab', { name: 'GDPO' });
+    expect(await gdpo.getAttribute('aria-selected')).toBe('true');
+    // Hidden panels are out of the accessibility tree: one panel is shown.
+    expect(await page.getByRole('tabpanel').count()).toBe(1);
+    expect(await page.getByRole('tabpanel').textContent()).toContain('배치 단위로 한 번 더');
+    // Clicks before hydration do nothing; repeat until the island answers.
+    await expect
+      .poll(async () => {
+        await grpo.click();
+        return grpo.getAttribute('aria-selected');
+      })
+      .toBe('true');
+    expect(await page.getByRole('tabpanel').textContent()).toContain('먼저 더한 뒤');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => gdpo.getAttribute('aria-selected')).toBe('true');
+    expect(await gdpo.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await page.getByRole('tabpanel').textContent()).toContain('배치 단위로 한 번 더');
+    // Every tab is in the Tab order; the arrows move on from the focused one.
+    await page.keyboard.press('Shift+Tab');
+    expect(await grpo.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => gdpo.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await gdpo.getAttribute('aria-selected')).toBe('true');
+    expect(await grpo.getAttribute('aria-selected')).toBe('false');
+  });
+});
+
 describe('figures and page facts', () => {
   test('a figure opens enlarged by click or keyboard, and Esc closes it', async () => {
     const review = index.reviews.find((r) => Object.keys(r.assets.imports).length)!;

@@ -1,7 +1,8 @@
 import type { ContentIndex } from '@/lib/content/index/content-index';
 import type { Review } from '@/lib/content/source/parse-review';
 
-const months = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** Docusaurus month folders: `papers/y2025/nov`. */
+export const monthFolders = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** Every content folder that holds reviews (`papers`, `papers/y2025`, `papers/y2025/nov`), as Docusaurus serves them. */
@@ -22,7 +23,7 @@ export function reviewsInFolder(index: ContentIndex, folder: string): Review[] {
 export function archiveTitle(folder: string): string {
   const parts = folder.split('/');
   const year = parts.map((part) => /^y(\d{4})$/.exec(part)?.[1]).find(Boolean);
-  const month = months.indexOf(parts[parts.length - 1]!);
+  const month = monthFolders.indexOf(parts[parts.length - 1]!);
   if (year && month >= 0) return `${monthNames[month]} ${year}`;
   if (year) return year;
   return parts[parts.length - 1]!;

@@ -5,6 +5,7 @@ import { imageSize } from 'image-size';
 import type { Root } from 'mdast';
 import type { MdxJsxAttribute } from 'mdast-util-mdx-jsx';
 import { visit } from 'unist-util-visit';
+import { componentForImport, unknownImportMessage, type MdxComponentName } from '@/lib/content/source/components';
 import type { ContentProblem } from '@/lib/content/source/problems';
 
 /** What an `import img from './asset/x.png'` evaluates to in a review. */
@@ -35,8 +36,17 @@ export function contentTypeOf(file: string): string | null {
 
 const isExternal = (url: string) => /^([a-z][a-z0-9+.-]*:|\/\/|\/|#)/i.test(url);
 
-export function collectAssets(tree: Root, file: string, root: string): { assets: ReviewAssets; problems: ContentProblem[] } {
+/**
+ * What a review's imports and images resolve to: `assets` for images,
+ * `components` (local name → component) for the theme components it imports.
+ */
+export function collectAssets(
+  tree: Root,
+  file: string,
+  root: string,
+): { assets: ReviewAssets; components: Record<string, MdxComponentName>; problems: ContentProblem[] } {
   const assets: ReviewAssets = { imports: {}, urls: {} };
+  const components: Record<string, MdxComponentName> = {};
   const problems: ContentProblem[] = [];
   const at = (node: { position?: { start: { line: number; column: number } } }, message: string) =>
     problems.push({ file, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1, message });
@@ -58,8 +68,16 @@ export function collectAssets(tree: Root, file: string, root: string): { assets:
           continue;
         }
         const source = String(statement.source.value);
+        const component = componentForImport(source);
+        if (component) {
+          for (const specifier of statement.specifiers) {
+            if (specifier.type === 'ImportDefaultSpecifier') components[specifier.local.name] = component;
+            else at(node, `import the component as a default import: import ${component} from '${source}'`);
+          }
+          continue;
+        }
         if (!imageExtensions.has(path.extname(source).toLowerCase()) || isExternal(source)) {
-          at(node, `cannot import "${source}": only images next to the review can be imported`);
+          at(node, unknownImportMessage(source));
           continue;
         }
         const asset = resolve(source, node);
@@ -82,7 +100,7 @@ export function collectAssets(tree: Root, file: string, root: string): { assets:
       }
     }
   });
-  return { assets, problems };
+  return { assets, components, problems };
 }
 
 const cache = new Map<string, { key: string; asset: Asset }>();

@@ -4,7 +4,7 @@ import { visit, SKIP } from 'unist-util-visit';
 
 export const admonitionKinds = ['note', 'tip', 'info', 'warning', 'danger', 'caution'] as const;
 export type AdmonitionKind = (typeof admonitionKinds)[number];
-// Docusaurus' aliases for older names.
+// Docusaurus' older names: styled as another kind, titled with their own name.
 const aliases: Record<string, AdmonitionKind> = { important: 'info', success: 'tip', secondary: 'note' };
 
 export function admonitionKind(name: string): AdmonitionKind | null {
@@ -52,7 +52,10 @@ function labelOf(children: PhrasingContent[]): PhrasingContent[] {
 
 /**
  * `:::tip[Title]` containers become `<aside class="admonition admonition-tip">`
- * with a title paragraph: plain HTML, no client code.
+ * with a title paragraph: plain HTML, no client code. As in Docusaurus, a
+ * `{title="…"}` attribute wins over the label, the default title is the name
+ * written (`:::success` is titled "success", styled as a tip), and `{#id .class}`
+ * stay on the element while other attributes are dropped.
  */
 export function transformAdmonitions(tree: Root): void {
   visit(tree, 'containerDirective', (node: ContainerDirective) => {
@@ -60,14 +63,26 @@ export function transformAdmonitions(tree: Root): void {
     if (!kind) return;
     const first = node.children[0];
     const hasLabel = first?.type === 'paragraph' && first.data?.directiveLabel === true;
-    const titleChildren: PhrasingContent[] = hasLabel ? first.children : [{ type: 'text', value: kind }];
+    const { title, id, class: className } = node.attributes ?? {};
+    const titleChildren: PhrasingContent[] = title
+      ? [{ type: 'text', value: title }]
+      : hasLabel
+        ? first.children
+        : [{ type: 'text', value: node.name }];
     const body = hasLabel ? node.children.slice(1) : node.children;
-    node.data = { hName: 'aside', hProperties: { className: ['admonition', `admonition-${kind}`], 'data-admonition': kind } };
-    const title: Paragraph = {
+    node.data = {
+      hName: 'aside',
+      hProperties: {
+        ...(id ? { id } : {}),
+        className: ['admonition', `admonition-${kind}`, ...(className?.split(/\s+/).filter(Boolean) ?? [])],
+        'data-admonition': kind,
+      },
+    };
+    const heading: Paragraph = {
       type: 'paragraph',
       children: titleChildren,
       data: { hName: 'p', hProperties: { className: ['admonition-title'] } },
     };
-    node.children = [title, ...body];
+    node.children = [heading, ...body];
   });
 }

@@ -4,12 +4,13 @@ import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { parse as parseYaml } from 'yaml';
 import { collectAssets, type ReviewAssets } from '@/lib/content/source/assets';
-import { restoreUnusedDirectives } from '@/lib/content/source/directives';
+import { componentProblems, type MdxComponentName } from '@/lib/content/source/components';
 import type { ContentFile } from '@/lib/content/source/files';
 import { reviewUrl } from '@/lib/content/urls';
 import { extractPapers, type PaperEntry } from '@/lib/content/source/papers';
 import { problemFromError, type ContentProblem } from '@/lib/content/source/problems';
-import { assignHeadingIds, type HeadingInfo } from '@/lib/content/source/slugs';
+import type { HeadingInfo } from '@/lib/content/source/slugs';
+import { prepareTree } from '@/lib/content/source/prepare';
 import { parseMarkdown } from '@/lib/content/source/markdown';
 import { formatOf, preprocess, type ContentFormat } from '@/lib/content/source/syntax';
 
@@ -33,6 +34,8 @@ export type Review = {
   /** `YYYY-MM-DD` of the last commit touching the file, or its file time. */
   lastUpdated: string | null;
   assets: ReviewAssets;
+  /** Theme components the review imports: local name → component. */
+  components: Record<string, MdxComponentName>;
   links: LinkRef[];
   /** False when the file does not even parse; everything above is then a default. */
   parsed: boolean;
@@ -64,6 +67,7 @@ export function parseReviewSource(raw: string, entry: Pick<ContentFile, 'file' |
     readingMinutes: 1,
     lastUpdated: null,
     assets: { imports: {}, urls: {} },
+    components: {},
     links: [],
     parsed: false,
     problems: [],
@@ -78,8 +82,7 @@ export function parseReviewSource(raw: string, entry: Pick<ContentFile, 'file' |
   }
 
   review.parsed = true;
-  restoreUnusedDirectives(tree);
-  review.headings = assignHeadingIds(tree);
+  review.headings = prepareTree(tree);
   review.papers = extractPapers(tree, entry.slug);
 
   const frontMatter = readFrontMatter(tree, entry.file, review.problems);
@@ -92,9 +95,10 @@ export function parseReviewSource(raw: string, entry: Pick<ContentFile, 'file' |
   review.draft = frontMatter.draft === true;
   review.readingMinutes = readingMinutes(toString(tree));
 
-  const { assets, problems } = collectAssets(tree, entry.file, root);
+  const { assets, components, problems } = collectAssets(tree, entry.file, root);
   review.assets = assets;
-  review.problems.push(...problems);
+  review.components = components;
+  review.problems.push(...problems, ...componentProblems(tree, entry.file, components));
 
   visit(tree, 'link', (node) => {
     review.links.push({ url: node.url, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });

@@ -31,26 +31,43 @@ export function syntaxPlugins(format: ContentFormat): PluggableList {
   ];
 }
 
+// Docusaurus's legacy admonition keywords; `::::info Title` (4+ colons) is an outer box around a nested one.
 const legacyAdmonitionTitle =
-  /^([ \t>]*):::(note|tip|info|warning|danger|caution|important|success|secondary)[ \t]+([^\n[{][^\n]*?)[ \t]*$/;
-const headingWithId = /^([ \t>]*#{1,6}[ \t].*?)\{#([^\s{}]+)\}([ \t]*)$/;
+  /^([ \t>]*)(:{3,})(note|tip|info|warning|danger|caution|important|success|secondary)[ \t]+([^\n[{][^\n]*?)[ \t]*$/;
+const headingLine = /^[ \t>]*#{1,6}(?:[ \t]|$)/;
 const fence = /^[ \t>]*(`{3,}|~{3,})/;
+// Docusaurus unwraps these (3 or 4 backticks only, as it does) and compiles their content as MDX.
+const mdxCodeBlock = /^(`{3,4}) *mdx-code-block$/;
 
 /**
- * Docusaurus's own rewrites before parsing, applied outside code fences:
+ * Docusaurus's own rewrites before parsing:
+ * - a ```` ```mdx-code-block ```` fence is unwrapped: its content is MDX;
  * - the legacy `:::tip Title` form becomes `:::tip[Title]`;
- * - an explicit heading id `## Title {#my-id}` is escaped to `\{#my-id\}`, so
- *   MDX reads it as text, not as a JavaScript expression; assignHeadingIds
- *   then takes it off the heading and uses it as the id.
- * Every line keeps its number and only gains characters at or after the
- * change, so error positions stay exact up to it.
+ * - in a heading, the first `{#` is escaped to `\{#`, so MDX reads an
+ *   explicit id `## Title {#my-id}` (or any `{#…}`) as text, not as a
+ *   JavaScript expression; assignHeadingIds then takes the id off the heading.
+ * Code fences are left alone. Every line keeps its number (an unwrapped
+ * fence leaves a blank line where Docusaurus removes it) and only gains
+ * characters at or after the change, so error positions stay exact.
  */
 export function preprocess(source: string): string {
   let open: string | null = null;
+  let unwrapping: string | null = null;
   return source
     .split('\n')
     .map((line) => {
+      if (unwrapping !== null && line === unwrapping) {
+        unwrapping = null;
+        return '';
+      }
       const marker = fence.exec(line)?.[1];
+      if (open === null && unwrapping === null && marker) {
+        const unwrap = mdxCodeBlock.exec(line);
+        if (unwrap) {
+          unwrapping = unwrap[1]!;
+          return '';
+        }
+      }
       if (marker && (open === null || (marker[0] === open[0] && marker.length >= open.length))) {
         open = open === null ? marker : null;
         return line;
@@ -58,10 +75,10 @@ export function preprocess(source: string): string {
       if (open !== null) return line;
       const admonition = legacyAdmonitionTitle.exec(line);
       if (admonition) {
-        const [, prefix, kind, title] = admonition;
-        return `${prefix}:::${kind}[${title!.replace(/([[\]\\])/g, '\\$1')}]`;
+        const [, prefix, colons, kind, title] = admonition;
+        return `${prefix}${colons}${kind}[${title!.replace(/([[\]\\])/g, '\\$1')}]`;
       }
-      return line.replace(headingWithId, (_m, heading: string, id: string, trailing: string) => `${heading}\\{#${id}\\}${trailing}`);
+      return headingLine.test(line) ? line.replace(/(?<!\\)\{#/, '\\{#') : line;
     })
     .join('\n');
 }

@@ -3,11 +3,11 @@ import type { Root } from 'mdast';
 import type { MdxJsxAttribute } from 'mdast-util-mdx-jsx';
 import { visit } from 'unist-util-visit';
 import type { ReviewAssets } from '@/lib/content/source/assets';
-import { restoreUnusedDirectives, transformAdmonitions } from '@/lib/content/source/directives';
+import { transformAdmonitions } from '@/lib/content/source/directives';
 import { slugOf } from '@/lib/content/source/files';
 import { reviewUrl } from '@/lib/content/urls';
 import type { PaperEntry } from '@/lib/content/source/papers';
-import { assignHeadingIds } from '@/lib/content/source/slugs';
+import { prepareTree } from '@/lib/content/source/prepare';
 
 /** Where else a paper is reviewed, as the row under its heading links to it. */
 export type OtherAppearance = { href: string; title: string; date: string | null };
@@ -22,13 +22,12 @@ export type RenderContext = {
 
 /**
  * The one remark step the renderer adds on top of the shared syntax: the same
- * heading ids the index computed, paper headings marked for their header row,
+ * heading ids, emoji and prose colons the index computed, paper headings marked for their header row,
  * admonitions, images pointed at the asset route, `.mdx` links turned into URLs.
  */
 export function remarkReview(context: RenderContext) {
   return () => (tree: Root) => {
-    restoreUnusedDirectives(tree);
-    assignHeadingIds(tree);
+    prepareTree(tree);
     transformAdmonitions(tree);
     markPaperHeadings(tree, context.papers, context.alsoIn ?? {});
     rewriteImages(tree, context.assets);

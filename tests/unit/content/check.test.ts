@@ -50,8 +50,8 @@ describe('content:check', () => {
     },
     {
       kind: 'import of something that is not an image',
-      file: ["import Tabs from '@theme/Tabs';", '', paper].join('\n'),
-      expected: /^r\/20251121\.mdx:1:1 cannot import "@theme\/Tabs"/,
+      file: ["import CodeBlock from '@theme/CodeBlock';", '', paper].join('\n'),
+      expected: /^r\/20251121\.mdx:1:1 cannot import "@theme\/CodeBlock"/,
     },
     {
       kind: 'link to a review that does not exist',
