@@ -40,11 +40,15 @@ function signInFailure(error: unknown): Error {
   return new Error(SIGN_IN_ERRORS.unavailable);
 }
 
-/** jose's errors for a cookie that is not a token we issued (garbled, truncated, another secret, expired). */
-function isUnreadableCookie(error: unknown): error is Error {
-  if (!(error instanceof Error)) return false;
+/**
+ * jose's error code for a cookie that is not a token we issued (garbled,
+ * truncated, another secret, expired), or null for any other failure.
+ */
+function unreadableCookieCode(error: unknown): string | null {
+  if (!(error instanceof Error)) return null;
   const code = (error as { code?: unknown }).code;
-  return (typeof code === 'string' && code.startsWith('ERR_JW')) || error.message === 'JWT invalid';
+  if (typeof code === 'string' && code.startsWith('ERR_JW')) return code;
+  return error.message === 'JWT invalid' ? 'JWT_INVALID' : null;
 }
 
 /**
@@ -106,8 +110,9 @@ function buildOptions(): NextAuthOptions {
         const error = metadata instanceof Error ? metadata : (metadata as { error?: unknown } | undefined)?.error;
         if (error instanceof SessionEndedError) return;
         // Anyone can send any cookie: one short line each, no stack to flood the log with.
-        if (code === 'JWT_SESSION_ERROR' && isUnreadableCookie(error)) {
-          console.warn(`[warn] next-auth: ignored a session cookie that does not decrypt (${error.name})`);
+        const cookieCode = code === 'JWT_SESSION_ERROR' ? unreadableCookieCode(error) : null;
+        if (cookieCode) {
+          console.warn(`[warn] next-auth: ignored a session cookie that does not decrypt (${cookieCode})`);
           return;
         }
         logServerError(`next-auth ${code}`, '-', error);

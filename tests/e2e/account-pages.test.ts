@@ -41,7 +41,7 @@ describe.each(inject('servers'))('account pages on $backend', ({ baseURL }) => {
     expect(await axeViolations(page)).toEqual([]);
     await page.getByLabel('Email').fill(reader.email);
     await page.getByRole('button', { name: 'Send me a link' }).click();
-    await expect.poll(() => page.getByRole('status').textContent()).toContain('If an account uses this email, a link');
+    await expect.poll(() => page.locator('main').getByRole('status').textContent()).toContain('If an account uses this email, a link');
 
     // The mail arrives at the local SMTP server, with a one-time link to this site.
     await expect.poll(() => mailsTo(mailDir, reader.email).length).toBe(1);
@@ -55,7 +55,7 @@ describe.each(inject('servers'))('account pages on $backend', ({ baseURL }) => {
     await page.getByLabel('New password', { exact: true }).fill('a fresh password');
     await page.getByLabel('Repeat the new password').fill('a different one');
     await page.getByRole('button', { name: 'Set new password' }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toBe('The two passwords are not the same.');
+    await expect.poll(() => page.locator('main').getByRole('alert').textContent()).toBe('The two passwords are not the same.');
     await page.getByLabel('Repeat the new password').fill('a fresh password');
     await page.getByRole('button', { name: 'Set new password' }).click();
     // Signed in with the new password, on the account page.

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { after } from 'next/server';
 import { clientIp } from '@/lib/http/client-ip';
 import { json, route } from '@/lib/http/route';
@@ -8,7 +9,9 @@ import { mailConfigured } from '@/lib/auth/mail';
 import { authOrigin } from '@/lib/auth/origin';
 import { sendPasswordReset } from '@/lib/auth/password-reset';
 import { TooManyAttemptsError, takeResetSlot } from '@/lib/auth/rate-limit';
-import { RESET_NOT_CONFIGURED_MESSAGE, RESET_REQUESTED_MESSAGE, resetRequestSchema } from '@/lib/reader/shared';
+import { emailSchema, RESET_NOT_CONFIGURED_MESSAGE, RESET_REQUESTED_MESSAGE } from '@/lib/reader/shared';
+
+const body = z.object({ email: emailSchema }).strict();
 
 /**
  * Asks for a reset link. The answer is the same whether or not an account
@@ -17,7 +20,7 @@ import { RESET_NOT_CONFIGURED_MESSAGE, RESET_REQUESTED_MESSAGE, resetRequestSche
  */
 export const POST = route(async (request) => {
   if (!mailConfigured()) throw new HttpError(503, RESET_NOT_CONFIGURED_MESSAGE);
-  const { email } = await readJson(request, resetRequestSchema);
+  const { email } = await readJson(request, body);
   const gate = await takeResetSlot(email, clientIp(request.headers));
   if (!gate.allowed) throw new TooManyAttemptsError(gate.retryAfterSeconds);
   const origin = authOrigin();

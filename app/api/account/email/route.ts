@@ -1,9 +1,12 @@
+import { z } from 'zod';
 import { clientIp } from '@/lib/http/client-ip';
 import { json, route } from '@/lib/http/route';
 import { readJson } from '@/lib/http/body';
 import { changeEmail } from '@/lib/auth/account';
 import { expireSessionCookies, requireUser } from '@/lib/auth/session';
-import { changeEmailSchema } from '@/lib/reader/shared';
+import { currentPasswordSchema, emailSchema } from '@/lib/reader/shared';
+
+const body = z.object({ email: emailSchema, currentPassword: currentPasswordSchema }).strict();
 
 /**
  * Moves the account to another email (the current password required) and
@@ -11,7 +14,7 @@ import { changeEmailSchema } from '@/lib/reader/shared';
  */
 export const POST = route(async (request) => {
   const user = await requireUser();
-  const input = await readJson(request, changeEmailSchema);
+  const input = await readJson(request, body);
   const changed = await changeEmail(user, input, clientIp(request.headers));
   return expireSessionCookies(json({ email: changed.email }));
 });

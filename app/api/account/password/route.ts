@@ -1,9 +1,12 @@
+import { z } from 'zod';
 import { clientIp } from '@/lib/http/client-ip';
 import { json, route } from '@/lib/http/route';
 import { readJson } from '@/lib/http/body';
 import { changePassword } from '@/lib/auth/account';
 import { expireSessionCookies, requireUser } from '@/lib/auth/session';
-import { changePasswordSchema } from '@/lib/reader/shared';
+import { currentPasswordSchema, newPasswordSchema } from '@/lib/reader/shared';
+
+const body = z.object({ currentPassword: currentPasswordSchema, newPassword: newPasswordSchema }).strict();
 
 /**
  * Changes the password (the current one required) and ends every session of
@@ -11,7 +14,7 @@ import { changePasswordSchema } from '@/lib/reader/shared';
  */
 export const POST = route(async (request) => {
   const user = await requireUser();
-  const input = await readJson(request, changePasswordSchema);
+  const input = await readJson(request, body);
   const changed = await changePassword(user, input, clientIp(request.headers));
   return expireSessionCookies(json({ email: changed.email }));
 });
