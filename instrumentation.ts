@@ -5,7 +5,16 @@ import type { Instrumentation } from 'next';
  * replaces NEXT_RUNTIME at build time, so the Edge bundle never includes it.
  */
 export async function register() {
-  if (process.env.NEXT_RUNTIME === 'nodejs') await import('@/lib/config/startup-check');
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  await import('@/lib/config/startup-check');
+  // Per-address limits need the socket's address, which only this process sees (lib/http/client-ip.ts).
+  if (process.env.VERCEL !== '1') {
+    const [{ installClientAddressHook }, { env }] = await Promise.all([
+      import('@/lib/http/client-address-hook'),
+      import('@/lib/config/env'),
+    ]);
+    installClientAddressHook(env().TRUSTED_PROXY_COUNT);
+  }
 }
 
 /** Page and route failures: one redacted line with the request id and the digest the error page shows. */

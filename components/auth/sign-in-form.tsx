@@ -1,13 +1,15 @@
 'use client';
 
 import { InlineError } from '@/components/reader/inline-error';
+import Link from 'next/link';
 import { useState } from 'react';
 import { signIn } from '@/lib/auth/client';
 
 const messages: Record<string, string> = {
-  RateLimited: 'Too many sign-in attempts. Wait 15 minutes, then try again.',
+  RateLimited: 'Too many attempts to sign in to this account from your network. Wait 15 minutes, or reset your password.',
   CredentialsSignin: 'Email or password is incorrect.',
   OAuthAccountNotLinked: 'That email is already used with another sign-in method.',
+  Unavailable: 'Signing in is not possible right now. Please try again in a few minutes.',
 };
 
 /** Sign in or create an account; either way the reader lands back where they clicked. */
@@ -105,6 +107,13 @@ export function SignInForm({
           {busy ? 'Please wait…' : mode === 'signin' ? 'Sign in' : 'Create account'}
         </button>
       </form>
+      {mode === 'signin' ? (
+        <p className="text-center text-sm">
+          <Link href="/reset-password" className="text-blue-700 hover:underline dark:text-blue-400">
+            Forgot your password?
+          </Link>
+        </p>
+      ) : null}
       {providers.length ? (
         <div className="space-y-2">
           <p className="text-center text-xs text-slate-500 dark:text-slate-400">or</p>

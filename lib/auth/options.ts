@@ -10,13 +10,46 @@ import { clientIp } from '@/lib/http/client-ip';
 import { getDb } from '@/lib/db/connection';
 import { env } from '@/lib/config/env';
 import { logServerError } from '@/lib/http/log';
-import { clearLoginFailures, loginAllowed, loginKeys, recordLoginFailure } from '@/lib/auth/rate-limit';
+import { TooManyAttemptsError, underLoginLimits } from '@/lib/auth/rate-limit';
+import { safeCallbackUrl } from '@/lib/auth/safe-redirect';
+import { endSessionsIssuedWith, sessionVersionOf } from '@/lib/auth/session-version';
 import { verifyPassword } from '@/lib/auth/users';
 
-/** Errors the sign-in page can show; anything else reads as the generic failure. */
-export const SIGN_IN_ERRORS = { rateLimited: 'RateLimited' } as const;
+/**
+ * Errors the sign-in page can show; anything else reads as the generic
+ * failure. NextAuth puts a thrown error's message into the redirect URL, so
+ * nothing but these codes may ever be thrown from a callback.
+ */
+export const SIGN_IN_ERRORS = { rateLimited: 'RateLimited', unavailable: 'Unavailable' } as const;
 
 const credentials = z.object({ email: z.email().max(320), password: z.string().min(1).max(1024) });
+
+/** A cookie whose session was ended (sign-out, password change, deletion): the reader is signed out, nothing is logged. */
+class SessionEndedError extends Error {
+  override name = 'SessionEndedError';
+}
+
+/**
+ * What a callback throws instead of `error`: a code for the sign-in page. A
+ * database failure is logged here (redacted, with its code) and becomes
+ * "Unavailable", never its message, which names the host, port and database.
+ */
+function signInFailure(error: unknown): Error {
+  if (error instanceof TooManyAttemptsError) return new Error(SIGN_IN_ERRORS.rateLimited);
+  logServerError('sign-in', '-', error);
+  return new Error(SIGN_IN_ERRORS.unavailable);
+}
+
+/**
+ * jose's error code for a cookie that is not a token we issued (garbled,
+ * truncated, another secret, expired), or null for any other failure.
+ */
+function unreadableCookieCode(error: unknown): string | null {
+  if (!(error instanceof Error)) return null;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && code.startsWith('ERR_JW')) return code;
+  return error.message === 'JWT invalid' ? 'JWT_INVALID' : null;
+}
 
 /**
  * The Prisma adapter wants a client up front, but the client opens the
@@ -49,16 +82,12 @@ function buildOptions(): NextAuthOptions {
       async authorize(input, request) {
         const parsed = credentials.safeParse(input);
         if (!parsed.success) return null;
-        const keys = loginKeys(parsed.data.email, clientIp(request?.headers));
-        const gate = await loginAllowed(keys);
-        if (!gate.allowed) throw new Error(SIGN_IN_ERRORS.rateLimited);
-        const user = await verifyPassword(parsed.data.email, parsed.data.password);
-        if (!user) {
-          await recordLoginFailure(keys);
-          return null;
+        const { email, password } = parsed.data;
+        try {
+          return await underLoginLimits(email, clientIp(request?.headers), () => verifyPassword(email, password));
+        } catch (error) {
+          throw signInFailure(error);
         }
-        await clearLoginFailures(keys);
-        return { id: user.id, email: user.email, name: user.name };
       },
     }),
   ];
@@ -77,20 +106,61 @@ function buildOptions(): NextAuthOptions {
     // NextAuth's default logger prints whole error objects (adapter errors
     // carry Prisma messages); route them through the redacting log line.
     logger: {
-      error: (code, metadata) =>
-        logServerError(`next-auth ${code}`, '-', metadata instanceof Error ? metadata : (metadata as { error?: unknown }).error),
+      error: (code, metadata) => {
+        const error = metadata instanceof Error ? metadata : (metadata as { error?: unknown } | undefined)?.error;
+        if (error instanceof SessionEndedError) return;
+        // Anyone can send any cookie: one short line each, no stack to flood the log with.
+        const cookieCode = code === 'JWT_SESSION_ERROR' ? unreadableCookieCode(error) : null;
+        if (cookieCode) {
+          console.warn(`[warn] next-auth: ignored a session cookie that does not decrypt (${cookieCode})`);
+          return;
+        }
+        logServerError(`next-auth ${code}`, '-', error);
+      },
       warn: (code) => console.warn(`[next-auth] ${code}`),
       debug: () => {},
     },
     providers,
     callbacks: {
-      jwt({ token, user }) {
-        if (user) token.sub = user.id;
+      // Only somewhere on this site, by the same rule as the sign-in page (a
+      // bad value becomes the home page, never an error).
+      redirect: ({ url, baseUrl }) => `${baseUrl}${safeCallbackUrl(url, baseUrl)}`,
+      async jwt({ token, user }) {
+        if (user) {
+          // Signing in: the cookie remembers the account's session version.
+          token.sub = user.id;
+          try {
+            token.sv = (await sessionVersionOf(user.id)) ?? 0;
+          } catch (error) {
+            throw signInFailure(error);
+          }
+          return token;
+        }
+        if (!token.sub) return token;
+        let current: number | null;
+        try {
+          current = await sessionVersionOf(token.sub);
+        } catch {
+          // The database is unreachable: keep the session rather than sign
+          // everyone out (NextAuth would also delete the cookie). Nothing can
+          // be read or written without the database anyway, and the request
+          // that needs it fails and is logged there.
+          return token;
+        }
+        if (current === null || current !== (token.sv ?? 0)) throw new SessionEndedError();
         return token;
       },
       session({ session, token }) {
         if (session.user && token.sub) session.user.id = token.sub;
         return session;
+      },
+    },
+    events: {
+      // Signing out ends every session of the account, copies of this cookie
+      // included. Only a current cookie can: an old, already-ended one must
+      // not sign its owner out again and again.
+      async signOut({ token }) {
+        if (token?.sub) await endSessionsIssuedWith(token.sub, token.sv ?? 0);
       },
     },
   };
@@ -102,8 +172,25 @@ export function authOptions(): NextAuthOptions {
   return options;
 }
 
+type AuthContext = { params: Promise<{ nextauth: string[] }> };
+
+/**
+ * NextAuth's error page echoes `?error=` into a Location header unencoded
+ * (a newline in it is a 500): answer it here, with a code the sign-in page knows or 'Default'.
+ */
+function errorRedirect(request: Request): Response {
+  const code = new URL(request.url).searchParams.get('error') ?? '';
+  const safe = /^[A-Za-z]{1,40}$/.test(code) ? code : 'Default';
+  return new Response(null, { status: 302, headers: { Location: `/signin?error=${safe}`, 'Cache-Control': 'private, no-store' } });
+}
+
 /** The NextAuth route handler (app/api/auth/[...nextauth]). */
-export function authHandler(request: Request, context: { params: Promise<{ nextauth: string[] }> }) {
+export async function authHandler(request: Request, context: AuthContext): Promise<Response> {
+  const [action] = (await context.params).nextauth;
+  if (action === 'error') return errorRedirect(request);
+  // next-auth/react posts its client-side errors here for the server to log:
+  // a log line anyone can write. Nothing of ours needs it.
+  if (action === '_log') return new Response(null, { status: 204 });
   return (NextAuth(authOptions()) as (req: Request, ctx: unknown) => Promise<Response>)(request, context);
 }
 

@@ -25,3 +25,17 @@ export async function requireReader(returnTo: string): Promise<ReaderUser> {
   if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
   return user;
 }
+
+/**
+ * Expires the session cookie on `response` (both names NextAuth uses: plain
+ * on http, __Secure- on https), for routes that just ended the sessions.
+ */
+export function expireSessionCookies(response: Response): Response {
+  for (const name of ['next-auth.session-token', '__Secure-next-auth.session-token']) {
+    response.headers.append(
+      'Set-Cookie',
+      `${name}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${name.startsWith('__Secure') ? '; Secure' : ''}`,
+    );
+  }
+  return response;
+}

@@ -26,6 +26,20 @@ const schema = z
     GITHUB_SECRET: optional,
     GOOGLE_ID: optional,
     GOOGLE_SECRET: optional,
+    // How many reverse proxies we run in front of the app (lib/http/client-ip.ts).
+    // 0: clients connect directly and X-Forwarded-For is ignored. Ignored on Vercel.
+    TRUSTED_PROXY_COUNT: z.coerce
+      .number('must be a whole number (how many proxies you run in front of the app)')
+      .int('must be a whole number (how many proxies you run in front of the app)')
+      .min(0, 'cannot be negative')
+      .max(10, 'more than 10 proxies in front of one app is surely a typo')
+      .default(0),
+    // Password reset mail (lib/auth/mail.ts): smtp://user:pass@host:587 or smtps://…:465.
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\/[^/]/, 'must be an smtp:// or smtps:// URL')
+      .optional(),
+    MAIL_FROM: optional,
   })
   .superRefine((env, ctx) => {
     if (embeddedDatabaseRefused(env)) {
@@ -41,6 +55,13 @@ const schema = z
         code: 'custom',
         path: ['NEXTAUTH_SECRET'],
         message: 'is required in production (any random string of 32+ characters: `openssl rand -base64 32`)',
+      });
+    }
+    if (env.SMTP_URL && !env.MAIL_FROM) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MAIL_FROM'],
+        message: 'is required with SMTP_URL (the sender of reset mail, e.g. "Papers Review <no-reply@example.com>")',
       });
     }
     for (const provider of ['GITHUB', 'GOOGLE'] as const) {

@@ -20,6 +20,28 @@ export function isReadingStatusValue(value: unknown): value is ReadingStatusValu
   return typeof value === 'string' && (READING_STATUS_VALUES as readonly string[]).includes(value);
 }
 
+// ---- Accounts -----------------------------------------------------------------------
+// Field schemas only: the routes assemble their bodies with z.object. Creating
+// an object schema makes zod probe `new Function` once, which a strict
+// Content-Security-Policy reports as a violation on every page whose islands
+// import this file.
+
+export const PASSWORD_MIN_LENGTH = 8;
+export const PASSWORD_MAX_LENGTH = 1024;
+/** A new password (sign-up, change, reset); sign-in accepts whatever was set before these rules. */
+export const newPasswordSchema = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
+  .max(PASSWORD_MAX_LENGTH, `Use at most ${PASSWORD_MAX_LENGTH} characters.`);
+/** The password the reader has now, asked before changing the password or the email. */
+export const currentPasswordSchema = z.string().min(1, 'Enter your current password.').max(PASSWORD_MAX_LENGTH);
+export const emailSchema = z.email('Enter a valid email address.').max(320);
+/** What POST /api/password-reset answers whether or not an account has that email. */
+export const RESET_REQUESTED_MESSAGE =
+  'If an account uses this email, a link to choose a new password is on its way. It works once, for 30 minutes.';
+export const RESET_NOT_CONFIGURED_MESSAGE =
+  'Password reset by email is not set up on this server (it has no mail server configured). Ask the site’s operator.';
+
 // ---- Papers ------------------------------------------------------------------------
 
 /** Paper ids come from the content index (`arxiv:2511.16624`, `papers/y2025/nov/20251121#3-x`). */

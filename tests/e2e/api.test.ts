@@ -173,7 +173,7 @@ describe.each(inject('servers'))('API on $backend', ({ baseURL }) => {
   });
 
   describe('accounts', () => {
-    test('sign-in errors are generic; repeated failures are rate-limited per account', async () => {
+    test('sign-in errors are generic; repeated failures from one address are refused for that account', async () => {
       const stranger = new Reader(baseURL, `nobody-${Date.now()}@example.com`);
       expect(await stranger.trySignIn()).toBe('CredentialsSignin');
       const victim = await new Reader(baseURL).signUp();

@@ -77,7 +77,35 @@ export class Reader {
     return new URL(location, this.baseURL).searchParams.get('error');
   }
 
+  /** Forgets the cookies here only, as closing a private window does; the session itself stays valid elsewhere. */
   signOut(): void {
     this.cookies.clear();
+  }
+
+  /** Signs out the way the header's button does: NextAuth's sign-out, CSRF token and all. */
+  async nextAuthSignOut(): Promise<Response> {
+    const { data } = await this.json<{ csrfToken: string }>('GET', '/api/auth/csrf');
+    return this.request('POST', '/api/auth/signout', {
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ csrfToken: data.csrfToken, callbackUrl: `${this.baseURL}/` }).toString(),
+    });
+  }
+
+  /** The same account on another device: its own address and its own session. */
+  async otherDevice(password = this.password): Promise<Reader> {
+    return new Reader(this.baseURL, this.email, password).signIn();
+  }
+
+  /** A copy of this browser's cookies (a stolen or copied session), from another address. */
+  copy(): Reader {
+    const copy = new Reader(this.baseURL, this.email, this.password);
+    for (const [name, value] of this.cookies) copy.cookies.set(name, value);
+    return copy;
+  }
+
+  /** What NextAuth says about this browser's session: the user's email, or null when signed out. */
+  async sessionEmail(): Promise<string | null> {
+    const { data } = await this.json<{ user?: { email?: string } }>('GET', '/api/auth/session');
+    return data.user?.email ?? null;
   }
 }

@@ -138,7 +138,7 @@ describe('malformed note ids and paths', () => {
   let app: LoggedApp;
   let reader: Reader;
   beforeAll(async () => {
-    app = await startOnPglite({ captureLogs: true });
+    app = await startOnPglite({}, { captureLogs: true });
     reader = await new Reader(app.baseURL).signUp();
   }, 90_000);
   afterAll(async () => {

@@ -54,7 +54,7 @@ async function waitForServer(url: string, server: ChildProcess, timeoutMs = 60_0
   throw new Error(`next did not answer at ${url} within ${timeoutMs / 1000}s`);
 }
 
-type ServerOptions = { captureLogs?: boolean; mode?: 'start' | 'dev' };
+export type ServerOptions = { captureLogs?: boolean; mode?: 'start' | 'dev' };
 
 async function startServer(
   backend: Backend,
@@ -75,6 +75,10 @@ async function startServer(
       NEXT_TELEMETRY_DISABLED: '1',
       NEXTAUTH_URL: baseURL,
       NEXTAUTH_SECRET: secret,
+      // The test client plays the one reverse proxy in front of the app: each
+      // Reader sends its own X-Forwarded-For, so the suite's many sign-ups do
+      // not share one per-address limit (lib/http/client-ip.ts).
+      TRUSTED_PROXY_COUNT: '1',
       ...env,
     },
   });
@@ -115,12 +119,15 @@ function removeDir(dir: string): Promise<void> {
   return Promise.resolve();
 }
 
-/** `next start` on a fresh embedded database folder, removed on stop; `captureLogs` keeps its output for the test to read. */
-export function startOnPglite({ captureLogs = false }: { captureLogs?: boolean } = {}): Promise<LoggedApp> {
+/** `next start` on a fresh embedded database folder, removed on stop; `env` adds or overrides variables (SMTP_URL…). */
+export function startOnPglite(env: Record<string, string> = {}, options: ServerOptions = {}): Promise<LoggedApp> {
   const dir = mkdtempSync(path.join(tmpdir(), 'app-pglite-'));
-  return startServer('pglite', { PGLITE_DIR: path.join(dir, 'db'), DATABASE_URL: '', ALLOW_EMBEDDED_DATABASE: '1' }, () => removeDir(dir), {
-    captureLogs,
-  });
+  return startServer(
+    'pglite',
+    { PGLITE_DIR: path.join(dir, 'db'), DATABASE_URL: '', ALLOW_EMBEDDED_DATABASE: '1', ...env },
+    () => removeDir(dir),
+    options,
+  );
 }
 
 /**
@@ -136,7 +143,7 @@ export function startDevServer(): Promise<LoggedApp> {
 }
 
 /** `next start` on a fresh, migrated schema of a PostgreSQL database, dropped on stop. */
-export async function startOnPostgres(databaseUrl: string): Promise<RunningApp> {
+export async function startOnPostgres(databaseUrl: string, env: Record<string, string> = {}): Promise<RunningApp> {
   const schema = `app_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: databaseUrl });
   await admin.connect();
@@ -155,5 +162,5 @@ export async function startOnPostgres(databaseUrl: string): Promise<RunningApp> 
     await drop();
     throw new Error('db:migrate failed on the PostgreSQL schema');
   }
-  return startServer('postgres', { DATABASE_URL: url.toString() }, drop);
+  return startServer('postgres', { DATABASE_URL: url.toString(), ...env }, drop);
 }

@@ -4,14 +4,9 @@ import { json, route } from '@/lib/http/route';
 import { readJson } from '@/lib/http/body';
 import { takeSignupSlot } from '@/lib/auth/rate-limit';
 import { createUserWithPassword } from '@/lib/auth/users';
+import { emailSchema, newPasswordSchema } from '@/lib/reader/shared';
 
-const body = z
-  .object({
-    email: z.email('Enter a valid email address.').max(320),
-    password: z.string().min(8, 'Use at least 8 characters.').max(1024, 'Use at most 1024 characters.'),
-    name: z.string().trim().max(100).optional(),
-  })
-  .strict();
+const body = z.object({ email: emailSchema, password: newPasswordSchema, name: z.string().trim().max(100).optional() }).strict();
 
 /**
  * Creates an email + password account; the client then signs in with the same

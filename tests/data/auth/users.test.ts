@@ -1,6 +1,15 @@
 import * as argon2 from '@node-rs/argon2';
 import { beforeEach, expect, test, vi } from 'vitest';
-import { createUserWithPassword, deleteUser, EmailTakenError, verifyPassword } from '@/lib/auth/users';
+import {
+  accountSummary,
+  changeEmail,
+  changePassword,
+  createUserWithPassword,
+  deleteUser,
+  EmailTakenError,
+  NoPasswordError,
+  verifyPassword,
+} from '@/lib/auth/users';
 import { describeEachBackend } from '@/tests/support/db';
 
 // The real argon2, observed: lets a test see which hash verifyPassword checked against.
@@ -10,6 +19,9 @@ vi.mock('@node-rs/argon2', async (importOriginal) => {
 });
 
 const OWASP_PREFIX = '$argon2id$v=19$m=19456,t=2,p=1$';
+// One Korean password in the two forms keyboards and files produce: composed syllables, and jamo.
+const NFC = '비밀번호는 한글로';
+const NFD = NFC.normalize('NFD');
 
 describeEachBackend('users', (getTestDb) => {
   beforeEach(() => {
@@ -83,6 +95,84 @@ describeEachBackend('users', (getTestDb) => {
     for (const result of verify.mock.results) expect(await result.value).toBe(false);
   });
 
+  test('a password typed in another Unicode form is the same password', async () => {
+    expect(NFD).not.toBe(NFC);
+    const user = await createUserWithPassword({ email: 'hangul@example.com', password: NFC });
+    expect(await verifyPassword('hangul@example.com', NFD)).toEqual(user);
+    expect(await verifyPassword('hangul@example.com', NFC)).toEqual(user);
+    const decomposed = await createUserWithPassword({ email: 'jamo@example.com', password: NFD });
+    expect(await verifyPassword('jamo@example.com', NFC)).toEqual(decomposed);
+  });
+
+  test('a hash made before normalization still signs in, and that sign-in re-hashes it in NFC', async () => {
+    const { db } = getTestDb();
+    // What sign-up stored before passwords were normalized: the bytes as typed (here NFD).
+    const legacyHash = await argon2.hash(NFD, { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 });
+    const { id } = await db.user.create({ data: { email: 'legacy@example.com', passwordHash: legacyHash } });
+    expect(await argon2.verify(legacyHash, NFC)).toBe(false);
+
+    expect(await verifyPassword('legacy@example.com', NFD)).toMatchObject({ id });
+    const rehashed = (await db.user.findUniqueOrThrow({ where: { id } })).passwordHash!;
+    expect(rehashed).not.toBe(legacyHash);
+    expect(rehashed.startsWith(OWASP_PREFIX)).toBe(true);
+    expect(await argon2.verify(rehashed, NFC)).toBe(true);
+    // From now on either form works, and nothing more is re-hashed.
+    expect(await verifyPassword('legacy@example.com', NFC)).toMatchObject({ id });
+    expect(await verifyPassword('legacy@example.com', NFD)).toMatchObject({ id });
+    expect((await db.user.findUniqueOrThrow({ where: { id } })).passwordHash).toBe(rehashed);
+    expect(await verifyPassword('legacy@example.com', 'wrong')).toBeNull();
+  });
+
+  test('changePassword: the current password is required; the new one replaces it and every session ends', async () => {
+    const { db } = getTestDb();
+    const user = await createUserWithPassword({ email: 'change-pw@example.com', password: 'old password 1' });
+    const before = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+
+    expect(await changePassword(user.id, 'not the password', 'new password 2')).toBeNull();
+    expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toEqual(before);
+
+    expect(await changePassword(user.id, 'old password 1', NFD)).toEqual(user);
+    const after = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(after.sessionVersion).toBe(before.sessionVersion + 1);
+    expect(await verifyPassword('change-pw@example.com', 'old password 1')).toBeNull();
+    expect(await verifyPassword('change-pw@example.com', NFC)).toEqual(user);
+
+    expect(await changePassword('no-such-user', 'x', 'new password 3')).toBeNull();
+    const oauth = await db.user.create({ data: { email: 'oauth-pw@example.com' } });
+    await expect(changePassword(oauth.id, 'anything', 'new password 4')).rejects.toBeInstanceOf(NoPasswordError);
+  });
+
+  test('changeEmail: the current password is required, the address must be free, and every session ends', async () => {
+    const { db } = getTestDb();
+    const user = await createUserWithPassword({ email: 'move-me@example.com', password: 'pw-move-123' });
+    await createUserWithPassword({ email: 'taken-address@example.com', password: 'pw-other-123' });
+    const before = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+
+    expect(await changeEmail(user.id, 'wrong', 'moved@example.com')).toBeNull();
+    await expect(changeEmail(user.id, 'pw-move-123', ' Taken-Address@Example.com')).rejects.toBeInstanceOf(EmailTakenError);
+    expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toEqual(before);
+
+    expect(await changeEmail(user.id, 'pw-move-123', ' Moved@Example.COM ')).toEqual({
+      id: user.id,
+      email: 'moved@example.com',
+      name: null,
+    });
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).sessionVersion).toBe(before.sessionVersion + 1);
+    expect(await verifyPassword('moved@example.com', 'pw-move-123')).toMatchObject({ id: user.id });
+    expect(await verifyPassword('move-me@example.com', 'pw-move-123')).toBeNull();
+    // Its own address again, in another case, is not "taken".
+    expect(await changeEmail(user.id, 'pw-move-123', 'MOVED@example.com')).toMatchObject({ email: 'moved@example.com' });
+  });
+
+  test('accountSummary: the email and whether there is a password', async () => {
+    const { db } = getTestDb();
+    const withPassword = await createUserWithPassword({ email: 'summary@example.com', password: 'pw-summary-1' });
+    const oauth = await db.user.create({ data: { email: 'Summary-OAuth@example.com' } });
+    expect(await accountSummary(withPassword.id)).toEqual({ email: 'summary@example.com', hasPassword: true });
+    expect(await accountSummary(oauth.id)).toEqual({ email: 'Summary-OAuth@example.com', hasPassword: false });
+    expect(await accountSummary('no-such-user')).toBeNull();
+  });
+
   test('deleteUser cascades to every table for that user only', async () => {
     const { db } = getTestDb();
     const seed = async (email: string) => {
@@ -97,6 +187,7 @@ describeEachBackend('users', (getTestDb) => {
       });
       await db.account.create({ data: { userId: id, type: 'oauth', provider: 'github', providerAccountId: email } });
       await db.session.create({ data: { userId: id, sessionToken: `token-${email}`, expires: new Date(Date.now() + 60_000) } });
+      await db.passwordResetToken.create({ data: { userId: id, tokenHash: `hash-${email}`, expires: new Date(Date.now() + 60_000) } });
       return id;
     };
     const snapshot = async (userId: string) => ({
@@ -106,6 +197,7 @@ describeEachBackend('users', (getTestDb) => {
       notes: await db.note.findMany({ where: { userId }, orderBy: { id: 'asc' } }),
       accounts: await db.account.findMany({ where: { userId }, orderBy: { id: 'asc' } }),
       sessions: await db.session.findMany({ where: { userId }, orderBy: { id: 'asc' } }),
+      resetTokens: await db.passwordResetToken.findMany({ where: { userId } }),
     });
     const a = await seed('delete-a@example.com');
     const b = await seed('delete-b@example.com');
@@ -122,8 +214,9 @@ describeEachBackend('users', (getTestDb) => {
         db.note.count({ where }),
         db.account.count({ where }),
         db.session.count({ where }),
+        db.passwordResetToken.count({ where }),
       ]),
-    ).toEqual([0, 0, 0, 0, 0, 0]);
+    ).toEqual([0, 0, 0, 0, 0, 0, 0]);
     expect(await snapshot(b)).toEqual(bBefore);
 
     expect(await deleteUser(a)).toBe(false);

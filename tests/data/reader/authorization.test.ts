@@ -1,14 +1,30 @@
-import { beforeAll, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import * as bookmarks from '@/lib/reader/bookmarks';
 import * as notes from '@/lib/reader/notes';
 import * as noteSearch from '@/lib/reader/note-search';
 import * as readingStatus from '@/lib/reader/reading-status';
+import * as account from '@/lib/auth/account';
+import * as passwordReset from '@/lib/auth/password-reset';
+import * as sessionVersion from '@/lib/auth/session-version';
 import * as users from '@/lib/auth/users';
 import { describeEachBackend } from '@/tests/support/db';
+import { mailsTo, receivedMails, startMailCatcher, type MailCatcher } from '@/tests/support/smtp';
 
 /** Exported functions that touch no reader data (pure helpers), so they need no row in the matrix. */
 const PURE = new Set(['normalizeEmail']);
-const modules = { bookmarks, notes, noteSearch, readingStatus, users };
+const modules = { bookmarks, notes, noteSearch, readingStatus, users, account, passwordReset, sessionVersion };
+
+// A reset link is a mail: a real local SMTP server receives it, so the matrix can say whose inbox it reached.
+let smtp: MailCatcher;
+beforeAll(async () => {
+  smtp = await startMailCatcher();
+  vi.stubEnv('SMTP_URL', smtp.url);
+  vi.stubEnv('MAIL_FROM', 'Papers Review <no-reply@papers.example>');
+});
+afterAll(async () => {
+  vi.unstubAllEnvs();
+  await smtp.stop();
+});
 
 function exportedDataFunctions(): string[] {
   return Object.entries(modules).flatMap(([moduleName, mod]) =>
@@ -24,6 +40,7 @@ interface Fixture {
   a: string; // the victim
   b: string; // the caller
   aEmail: string;
+  bEmail: string;
   aNoteIds: string[];
   aKey: string; // the Idempotency-Key A created a note with
   papers: string[]; // A's papers
@@ -137,6 +154,88 @@ const MATRIX: { fn: string; name: string; run: (f: Fixture) => Promise<unknown>;
     run: (f) => users.createUserWithPassword({ email: f.aEmail.toUpperCase(), password: 'takeover' }).catch((error: unknown) => error),
     expected: () => expect.any(users.EmailTakenError),
   },
+  // Account management: B acts on B's own account (the session's id), with A's secrets or A's address.
+  {
+    fn: 'users.changePassword',
+    name: "A's password as the current one",
+    run: (f) => users.changePassword(f.b, 'password-of-a', 'hijacked password'),
+    expected: () => null,
+  },
+  {
+    fn: 'users.changeEmail',
+    name: "to A's email",
+    run: (f) => users.changeEmail(f.b, 'password-of-b', f.aEmail.toUpperCase()).catch((error: unknown) => error),
+    expected: () => expect.any(users.EmailTakenError),
+  },
+  {
+    fn: 'users.accountSummary',
+    name: "B's own",
+    run: (f) => users.accountSummary(f.b),
+    expected: (f) => ({ email: f.bEmail, hasPassword: true }),
+  },
+  {
+    fn: 'account.changePassword',
+    name: "A's password as the current one",
+    run: (f) =>
+      account
+        .changePassword(
+          { id: f.b, email: f.bEmail, name: null },
+          { currentPassword: 'password-of-a', newPassword: 'hijacked password' },
+          null,
+        )
+        .catch((error: unknown) => error),
+    expected: () => expect.any(account.WrongPasswordError),
+  },
+  {
+    fn: 'account.changeEmail',
+    name: "to A's email",
+    run: (f) =>
+      account
+        .changeEmail({ id: f.b, email: f.bEmail, name: null }, { email: f.aEmail, currentPassword: 'password-of-b' }, null)
+        .catch((error: unknown) => error),
+    expected: () => expect.any(users.EmailTakenError),
+  },
+  {
+    fn: 'passwordReset.sendPasswordReset',
+    name: "for A's email: the link goes to A's inbox only",
+    run: async (f) => {
+      const before = receivedMails(smtp.dir).length;
+      const sent = await passwordReset.sendPasswordReset(f.aEmail, (token) => `https://papers.example/reset-password/${token}`);
+      return {
+        sent,
+        recipients: receivedMails(smtp.dir)
+          .slice(before)
+          .map((mail) => mail.to),
+        toA: mailsTo(smtp.dir, f.aEmail).length > 0,
+      };
+    },
+    expected: (f) => ({ sent: 'sent', recipients: [f.aEmail], toA: true }),
+  },
+  {
+    fn: 'passwordReset.resetPassword',
+    name: 'a made-up token',
+    run: () => passwordReset.resetPassword('A'.repeat(43), 'hijacked password'),
+    expected: () => null,
+  },
+  {
+    fn: 'passwordReset.resetTokenUsable',
+    name: 'a made-up token',
+    run: () => passwordReset.resetTokenUsable('A'.repeat(43)),
+    expected: () => false,
+  },
+  {
+    fn: 'sessionVersion.sessionVersionOf',
+    name: "B's own",
+    run: (f) => sessionVersion.sessionVersionOf(f.b),
+    expected: () => expect.any(Number),
+  },
+  { fn: 'sessionVersion.endAllSessions', name: "B's own", run: (f) => sessionVersion.endAllSessions(f.b), expected: () => true },
+  {
+    fn: 'sessionVersion.endSessionsIssuedWith',
+    name: "B's own, an old version",
+    run: (f) => sessionVersion.endSessionsIssuedWith(f.b, -1),
+    expected: () => false,
+  },
 ];
 
 test('the matrix covers every exported read and write', () => {
@@ -158,7 +257,7 @@ describeEachBackend('authorization', (getTestDb) => {
       await notes.createNote(a.id, papers[0]!, "A's second note"),
       await notes.createNote(a.id, papers[1]!, "A's note on two"),
     ];
-    f = { a: a.id, b: b.id, aEmail: a.email, aNoteIds: aNotes.map((note) => note.id), aKey, papers };
+    f = { a: a.id, b: b.id, aEmail: a.email, bEmail: b.email, aNoteIds: aNotes.map((note) => note.id), aKey, papers };
   });
 
   /** Every row of A's, in full. */

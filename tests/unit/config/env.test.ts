@@ -53,4 +53,31 @@ describe('environment', () => {
       parseEnv({ NODE_ENV: 'production', NEXTAUTH_SECRET: secret, ALLOW_EMBEDDED_DATABASE: '1', DATABASE_URL: '' }).DATABASE_URL,
     ).toBeUndefined();
   });
+
+  test('TRUSTED_PROXY_COUNT: 0 unless set, a small whole number', () => {
+    expect(parseEnv({ NODE_ENV: 'development' }).TRUSTED_PROXY_COUNT).toBe(0);
+    expect(parseEnv({ NODE_ENV: 'development', TRUSTED_PROXY_COUNT: '2' }).TRUSTED_PROXY_COUNT).toBe(2);
+    for (const bad of ['-1', '1.5', 'one', '11']) {
+      expect(() => parseEnv({ NODE_ENV: 'development', TRUSTED_PROXY_COUNT: bad }), bad).toThrow(/TRUSTED_PROXY_COUNT: /);
+    }
+  });
+
+  test('SMTP_URL must be smtp:// or smtps:// and needs MAIL_FROM; the message never echoes the URL', () => {
+    const from = 'Papers <no-reply@example.com>';
+    expect(parseEnv({ NODE_ENV: 'development', SMTP_URL: 'smtps://u:p@mail.example:465', MAIL_FROM: from })).toMatchObject({
+      SMTP_URL: 'smtps://u:p@mail.example:465',
+      MAIL_FROM: from,
+    });
+    expect(() => parseEnv({ NODE_ENV: 'development', SMTP_URL: 'smtp://mail.example:587' })).toThrow(
+      '  - MAIL_FROM: is required with SMTP_URL (the sender of reset mail, e.g. "Papers Review <no-reply@example.com>")',
+    );
+    let message = '';
+    try {
+      parseEnv({ NODE_ENV: 'development', SMTP_URL: 'https://user:secret-pass@mail.example', MAIL_FROM: from });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain('SMTP_URL: must be an smtp:// or smtps:// URL');
+    expect(message).not.toContain('secret-pass');
+  });
 });
