@@ -12,6 +12,8 @@ const index = buildIndex(undefined, undefined, { drafts: false });
 const review = index.reviews.find((r) => r.papers.length >= 2)!;
 const paper = review.papers[0]!;
 const browser = setupBrowser();
+// Two sign-ups, a sign-out and several page loads each: a minute is not always enough on a busy 2-core machine.
+const SLOW = { timeout: 180_000 };
 
 /** A signed-in reader in a fresh browser context (or the given one), on the review page, hydrated. */
 async function signedIn(context?: BrowserContext): Promise<{ context: BrowserContext; page: Page; reader: Reader }> {
@@ -41,7 +43,7 @@ async function typeDraft(page: Page, text: string) {
   await expect.poll(() => draftKeys(page)).toHaveLength(1);
 }
 
-test('sign-out clears unsaved drafts; the next reader on the browser never sees them', async () => {
+test('sign-out clears unsaved drafts; the next reader on the browser never sees them', SLOW, async () => {
   const { context, page } = await signedIn();
   const secret = `half-written thought ${randomBytes(4).toString('hex')}`;
   await typeDraft(page, secret);
@@ -61,7 +63,7 @@ test('sign-out clears unsaved drafts; the next reader on the browser never sees 
   await context.close();
 });
 
-test('a draft left by a reader whose session simply ended is removed when someone else signs in', async () => {
+test('a draft left by a reader whose session simply ended is removed when someone else signs in', SLOW, async () => {
   const { context, page } = await signedIn();
   await typeDraft(page, 'left behind');
   // The first reader's session ends without "Sign out" (cookie expired, another tab).
@@ -73,7 +75,7 @@ test('a draft left by a reader whose session simply ended is removed when someon
   await context.close();
 });
 
-test('deleting the account clears its drafts', async () => {
+test('deleting the account clears its drafts', SLOW, async () => {
   const { context, page } = await signedIn();
   await typeDraft(page, 'about to leave');
   await page.goto('/account');
@@ -84,7 +86,7 @@ test('deleting the account clears its drafts', async () => {
   await context.close();
 });
 
-test('a save whose response was lost is retried with the same key and stored once', async () => {
+test('a save whose response was lost is retried with the same key and stored once', SLOW, async () => {
   const { context, page, reader } = await signedIn();
   const keys: string[] = [];
   let cut = true;
@@ -118,7 +120,7 @@ test('a save whose response was lost is retried with the same key and stored onc
   await context.close();
 });
 
-test('a paper with more notes than a page shows the newest and loads the earlier ones on request', async () => {
+test('a paper with more notes than a page shows the newest and loads the earlier ones on request', SLOW, async () => {
   const { context, page, reader } = await signedIn();
   const total = NOTES_PAGE_SIZE + 7;
   const tag = randomUUID().slice(0, 8);

@@ -22,9 +22,11 @@ function exportFile(count: number, length = 20, tag = randomUUID()): string {
 }
 
 type NotesPage = { notes: { id: string; body: string }[]; earlier: string | null };
+// Megabytes of imports on a busy 2-core machine: more than the default minute.
+const SLOW = { timeout: 180_000 };
 
 describe.each(inject('servers'))('reader data on $backend', ({ baseURL }) => {
-  test('a 15 MB import is imported whole; a 21 MB chunked upload is refused with 413, not "not valid JSON"', async () => {
+  test('a 15 MB import is imported whole; a 21 MB chunked upload is refused with 413, not "not valid JSON"', SLOW, async () => {
     const reader = await new Reader(baseURL).signUp();
     const file = exportFile(800, 20_000);
     expect(file.length).toBeGreaterThan(15 * 1024 * 1024);
@@ -89,7 +91,7 @@ describe.each(inject('servers'))('reader data on $backend', ({ baseURL }) => {
     expect(otherPaper.status).toBe(422);
   });
 
-  test('5,000 notes: the next one is refused by name, /notes shows one page, a paper’s notes come a page at a time', async () => {
+  test('5,000 notes: the next one is refused by name, /notes shows one page, a paper’s notes come a page at a time', SLOW, async () => {
     const reader = await new Reader(baseURL).signUp();
     const tag = randomUUID();
     const imported = await reader.request('POST', '/api/import', {
