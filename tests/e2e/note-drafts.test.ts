@@ -79,7 +79,8 @@ test('deleting the account clears its drafts', SLOW, async () => {
   const { context, page } = await signedIn();
   await typeDraft(page, 'about to leave');
   await page.goto('/account');
-  await page.getByRole('textbox').fill('DELETE');
+  // /account has several forms now (email, password, deletion): name the deletion's box.
+  await page.getByRole('textbox', { name: /Type DELETE/ }).fill('DELETE');
   await page.getByRole('button', { name: 'Delete my account' }).click();
   await page.waitForURL(`${baseURL}/`);
   expect(await draftKeys(page)).toEqual([]);
