@@ -2,6 +2,41 @@ import { z } from 'zod';
 
 const optional = z.string().trim().min(1).optional();
 
+/** Milliseconds, as a whole number from 0 (0 turns the PostgreSQL timeout off). */
+const millis = (fallback: number) =>
+  z.coerce
+    .number('must be a number of milliseconds')
+    .int('must be a whole number of milliseconds')
+    .min(0, 'cannot be negative')
+    .default(fallback);
+
+/**
+ * How long a request may wait on PostgreSQL (lib/db/sql.ts). A server that
+ * accepts connections and never answers fails every request within seconds
+ * with a 503, instead of hanging it forever (pg waits forever by default).
+ */
+export const dbTimeoutsSchema = z.object({
+  // Opening a connection, TCP and PostgreSQL's handshake included.
+  DB_CONNECT_TIMEOUT_MS: millis(5_000),
+  // One statement, enforced by the server (statement_timeout) and by the client
+  // a little later, for a server that stopped answering mid-query.
+  DB_STATEMENT_TIMEOUT_MS: millis(10_000),
+  // Waiting for a row or table lock another transaction holds (lock_timeout).
+  DB_LOCK_TIMEOUT_MS: millis(5_000),
+  // A transaction left open and idle is ended by the server (idle_in_transaction_session_timeout).
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: millis(30_000),
+});
+
+export type DbTimeouts = z.infer<typeof dbTimeoutsSchema>;
+
+/** The database timeouts alone (scripts and the database module read these without the rest of the config). */
+export function parseDbTimeouts(source: Record<string, string | undefined> = process.env): DbTimeouts {
+  const result = dbTimeoutsSchema.safeParse(Object.fromEntries(Object.entries(source).filter(([, v]) => v !== '')));
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => `  - ${issue.path.join('.')}: ${issue.message}`);
+  throw new Error(`Invalid configuration (see .env.example):\n${lines.join('\n')}`);
+}
+
 const schema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -41,6 +76,7 @@ const schema = z
       .optional(),
     MAIL_FROM: optional,
   })
+  .extend(dbTimeoutsSchema.shape)
   .superRefine((env, ctx) => {
     if (embeddedDatabaseRefused(env)) {
       ctx.addIssue({

@@ -1,8 +1,16 @@
 import path from 'node:path';
-import { embeddedDatabaseRefused } from '@/lib/config/env';
+import { embeddedDatabaseRefused, parseDbTimeouts, type DbTimeouts } from '@/lib/config/env';
 
 /** Where the app's data lives: a PostgreSQL server, or the embedded PGlite folder. */
-export type DbConfig = { kind: 'postgres'; connectionString: string; schema: string | undefined } | { kind: 'pglite'; dataDir: string };
+export type DbConfig =
+  | {
+      kind: 'postgres';
+      connectionString: string;
+      schema: string | undefined;
+      /** DB_*_TIMEOUT_MS; read from the environment when absent. */
+      timeouts?: DbTimeouts;
+    }
+  | { kind: 'pglite'; dataDir: string };
 
 // Schema names end up inside SQL and a libpq `options` string; keeping them to
 // plain identifiers avoids any quoting question.
@@ -15,7 +23,7 @@ const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
  */
 export function resolveDbConfig(env: NodeJS.ProcessEnv = process.env): DbConfig {
   const url = env.DATABASE_URL?.trim();
-  if (url) return { kind: 'postgres', ...splitSchemaParam(url) };
+  if (url) return { kind: 'postgres', ...splitSchemaParam(url), timeouts: parseDbTimeouts(env) };
   // The startup check's rule, asked here too so no code path (a script, a
   // function that skipped instrumentation) falls back silently.
   if (embeddedDatabaseRefused(env)) {

@@ -1,5 +1,6 @@
 import type { PGlite } from '@electric-sql/pglite';
 import type { Pool, QueryResultRow } from 'pg';
+import { parseDbTimeouts, type DbTimeouts } from '@/lib/config/env';
 import { isInMemoryDir, type DbConfig } from '@/lib/db/config';
 import { acquirePgliteLock } from '@/lib/db/pglite-lock';
 
@@ -21,17 +22,43 @@ export type SqlDatabase = {
 } & ({ readonly kind: 'postgres'; readonly pool: Pool } | { readonly kind: 'pglite'; readonly pglite: PGlite });
 
 export function openSql(config: DbConfig): Promise<SqlDatabase> {
-  return config.kind === 'postgres' ? openPostgres(config.connectionString, config.schema) : openPglite(config.dataDir);
+  return config.kind === 'postgres'
+    ? openPostgres(config.connectionString, config.schema, config.timeouts ?? parseDbTimeouts())
+    : openPglite(config.dataDir);
 }
 
-async function openPostgres(connectionString: string, schema: string | undefined): Promise<SqlDatabase> {
+/** How much later than the server's statement_timeout the client gives up on a statement itself. */
+const CLIENT_TIMEOUT_MARGIN_MS = 2_000;
+
+/**
+ * node-postgres options for the timeouts: without them, a server that accepts
+ * the connection and never answers hangs every request forever. The first
+ * three are sent as session settings in the startup message (the server
+ * enforces them); `connectionTimeoutMillis` and `query_timeout` are the
+ * client's own clock, for a server that cannot enforce anything any more.
+ */
+export function postgresTimeoutOptions(timeouts: DbTimeouts) {
+  const statement = timeouts.DB_STATEMENT_TIMEOUT_MS;
+  return {
+    connectionTimeoutMillis: timeouts.DB_CONNECT_TIMEOUT_MS,
+    statement_timeout: statement,
+    lock_timeout: timeouts.DB_LOCK_TIMEOUT_MS,
+    idle_in_transaction_session_timeout: timeouts.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    ...(statement > 0 ? { query_timeout: statement + CLIENT_TIMEOUT_MARGIN_MS } : {}),
+  };
+}
+
+async function openPostgres(connectionString: string, schema: string | undefined, timeouts: DbTimeouts): Promise<SqlDatabase> {
   // Imported here, not at the top, so PGlite-only runs never load pg (and vice versa).
   const { default: pg } = await import('pg');
   const pool = new pg.Pool({
     connectionString,
+    ...postgresTimeoutOptions(timeouts),
     // Unqualified names in raw SQL and migrations resolve to the configured schema.
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
+  // An idle pooled connection that breaks (server restart) must not crash the process.
+  pool.on('error', () => {});
   return {
     kind: 'postgres',
     pool,

@@ -1,4 +1,5 @@
 import 'server-only';
+import { databaseUnavailable } from '@/lib/db/errors';
 import { HttpError } from '@/lib/http/errors';
 import { logServerError, requestIdOf } from '@/lib/http/log';
 
@@ -34,12 +35,16 @@ function isDeletedAccountWrite(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2003';
 }
 
+/** What a reader is told when the database is down or silent (lib/db/errors.ts); the log line says which. */
+export const DATABASE_UNAVAILABLE_MESSAGE =
+  'The database is not answering right now, so nothing was read or saved. Please try again in a minute.';
+
 type Handler<C> = (request: Request, context: C) => Promise<Response>;
 
 /**
  * Wraps a route handler: same-origin check for mutations, expected errors
  * (HttpError and the domain errors that extend it) as JSON with their status,
- * and a logged 500 only for real bugs.
+ * a logged 503 when the database is down or silent, and a logged 500 only for real bugs.
  */
 export function route<C>(handler: Handler<C>): Handler<C> {
   return async (request, context) => {
@@ -49,7 +54,12 @@ export function route<C>(handler: Handler<C>): Handler<C> {
     } catch (error) {
       if (error instanceof HttpError) return json({ error: error.message }, { status: error.status });
       if (isDeletedAccountWrite(error)) return json({ error: 'Your account no longer exists. Sign in again.' }, { status: 401 });
-      logServerError(`${request.method} ${new URL(request.url).pathname}`, requestIdOf(request.headers), error);
+      const where = `${request.method} ${new URL(request.url).pathname}`;
+      if (databaseUnavailable(error)) {
+        logServerError(`${where}: database unavailable`, requestIdOf(request.headers), error);
+        return json({ error: DATABASE_UNAVAILABLE_MESSAGE }, { status: 503, headers: { 'Retry-After': '30' } });
+      }
+      logServerError(where, requestIdOf(request.headers), error);
       return json({ error: 'Something went wrong on our side. Please try again.' }, { status: 500 });
     }
   };

@@ -1,0 +1,98 @@
+import { createServer, type Server, type Socket } from 'node:net';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { parseDbTimeouts } from '@/lib/config/env';
+import { createPrismaClient } from '@/lib/db/client';
+import { databaseUnavailable } from '@/lib/db/errors';
+import { openSql } from '@/lib/db/sql';
+
+/**
+ * A PostgreSQL that accepts connections and never answers (finding 10: a
+ * wedged server, a firewall that drops packets after the handshake): real
+ * TCP, nothing mocked. Before the timeouts, every query waited forever.
+ */
+let silent: Server;
+let port: number;
+const sockets = new Set<Socket>();
+
+beforeAll(async () => {
+  silent = createServer((socket) => {
+    sockets.add(socket);
+    socket.on('error', () => {});
+    socket.on('close', () => sockets.delete(socket));
+    // Reads the startup message and says nothing back.
+    socket.resume();
+  });
+  await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+  port = (silent.address() as { port: number }).port;
+});
+
+afterAll(async () => {
+  for (const socket of sockets) socket.destroy();
+  await new Promise((resolve) => silent.close(resolve));
+});
+
+const timeouts = parseDbTimeouts({ DB_CONNECT_TIMEOUT_MS: '1500' });
+
+async function timed<T>(promise: Promise<T>): Promise<{ ms: number; error: unknown }> {
+  const started = Date.now();
+  try {
+    await promise;
+    return { ms: Date.now() - started, error: undefined };
+  } catch (error) {
+    return { ms: Date.now() - started, error };
+  }
+}
+
+describe('PostgreSQL that accepts connections and never answers', () => {
+  test('the defaults give up within seconds, and every timeout can be set', () => {
+    expect(parseDbTimeouts({})).toEqual({
+      DB_CONNECT_TIMEOUT_MS: 5_000,
+      DB_STATEMENT_TIMEOUT_MS: 10_000,
+      DB_LOCK_TIMEOUT_MS: 5_000,
+      DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: 30_000,
+    });
+    expect(() => parseDbTimeouts({ DB_CONNECT_TIMEOUT_MS: 'soon' })).toThrow(
+      'Invalid configuration (see .env.example):\n  - DB_CONNECT_TIMEOUT_MS: must be a number of milliseconds',
+    );
+  });
+
+  test('a Prisma query fails after the connect timeout with an error the routes answer as 503', async () => {
+    const sql = await openSql({
+      kind: 'postgres',
+      connectionString: `postgres://app:secret@127.0.0.1:${port}/app`,
+      schema: undefined,
+      timeouts,
+    });
+    const db = await createPrismaClient(sql);
+    try {
+      const { ms, error } = await timed(db.user.count());
+      expect(error).toBeInstanceOf(Error);
+      expect(ms).toBeGreaterThanOrEqual(1_400);
+      expect(ms).toBeLessThan(6_000);
+      expect(databaseUnavailable(error)).toBe(true);
+      // A second request fails the same way (the pool did not wedge).
+      const again = await timed(db.note.findMany({ where: { userId: 'u' } }));
+      expect(again.ms).toBeLessThan(6_000);
+      expect(databaseUnavailable(again.error)).toBe(true);
+    } finally {
+      await db.$disconnect().catch(() => {});
+      await sql.close().catch(() => {});
+    }
+  }, 30_000);
+
+  test('the raw driver (migrator, health) gives up too', async () => {
+    const sql = await openSql({
+      kind: 'postgres',
+      connectionString: `postgres://app:secret@127.0.0.1:${port}/app`,
+      schema: undefined,
+      timeouts,
+    });
+    try {
+      const { ms, error } = await timed(sql.withSession((s) => s.query('SELECT 1')));
+      expect(ms).toBeLessThan(6_000);
+      expect(databaseUnavailable(error)).toBe(true);
+    } finally {
+      await sql.close().catch(() => {});
+    }
+  }, 30_000);
+});
