@@ -1,83 +1,89 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import lockfile from 'proper-lockfile';
+
+/**
+ * How long a lock nobody refreshes stays valid. The holder refreshes it every
+ * UPDATE_MS (proper-lockfile touches the lock's mtime), so a lock older than
+ * this belongs to a process that is gone, whatever its pid says: a container
+ * restarted after a crash often gets the very same pid. Generous, because a
+ * busy machine can block the holder's event loop for seconds (PGlite's first
+ * open), and a holder that misses its refresh must not lose the lock.
+ */
+export const LOCK_STALE_MS = 30_000;
+const UPDATE_MS = 5_000;
+const RETRY_MS = 1_000;
+
+export interface PgliteLockOptions {
+  /** For tests; the app uses LOCK_STALE_MS. */
+  staleMs?: number;
+}
 
 /**
  * PGlite is a single-process database: a second process opening the same
  * folder neither errors nor waits, it silently loses writes or corrupts the
- * files. So whoever opens the folder first holds `<dir>.lock` (containing its
- * pid) until it exits, and everyone else gets a clear error instead.
+ * files. So whoever opens the folder first holds `<dir>.lock` (a directory,
+ * created atomically by proper-lockfile, its mtime refreshed while held)
+ * until it exits, with its pid in `<dir>.lock.pid` for the message others get.
+ *
+ * A fresh lock whose process is alive: refused at once, naming both. A lock
+ * whose pid is dead or is our own (reused): its holder is gone, but only time
+ * proves it, so we wait until it is stale and take it over.
  */
-export function acquirePgliteLock(dataDir: string): () => void {
-  const lockPath = `${path.resolve(dataDir)}.lock`;
+export async function acquirePgliteLock(dataDir: string, options: PgliteLockOptions = {}): Promise<() => Promise<void>> {
+  const target = path.resolve(dataDir);
+  const lockPath = `${target}.lock`;
+  const pidPath = `${lockPath}.pid`;
   // Two PGlite instances in one process corrupt the folder just the same.
   if (heldHere().has(lockPath)) {
     throw new Error(`The embedded database at ${dataDir} is already open in this process: use getDb() instead of opening it again.`);
   }
-  fs.mkdirSync(path.dirname(lockPath), { recursive: true });
-
-  // A few rounds: each either creates the lock, throws, or clears a stale one.
-  for (let round = 0; round < 5; round++) {
-    if (tryCreateLock(lockPath)) return registerRelease(lockPath);
-    const holder = readLockPid(lockPath);
-    if (holder === undefined) continue; // vanished meanwhile: try again
-    if (holder !== process.pid && isProcessAlive(holder)) {
-      throw new Error(
-        `The embedded database at ${dataDir} is already open in process ${holder}. ` +
-          'Stop that process (e.g. the other "npm run dev") or set DATABASE_URL to use PostgreSQL. ' +
-          `(If no such process is running, delete ${lockPath}.)`,
-      );
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  const staleMs = options.staleMs ?? LOCK_STALE_MS;
+  const deadline = Date.now() + staleMs + UPDATE_MS;
+  for (;;) {
+    try {
+      const unlock = await lockfile.lock(target, {
+        realpath: false,
+        lockfilePath: lockPath,
+        stale: staleMs,
+        update: Math.min(UPDATE_MS, staleMs / 2),
+        onCompromised: (error) => {
+          // Someone else took the folder (or our refresh failed): writing on would corrupt it.
+          console.error(`[db] lost the lock on the embedded database at ${dataDir} (${error.message}); stopping.`);
+          process.exit(1);
+        },
+      });
+      fs.writeFileSync(pidPath, `${process.pid}\n`);
+      return registerRelease(lockPath, pidPath, unlock);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
+      const holder = readPid(pidPath);
+      const holderAlive = holder !== undefined && holder !== process.pid && isProcessAlive(holder);
+      if (holderAlive || Date.now() > deadline) {
+        throw new Error(
+          `The embedded database at ${dataDir} is already open in process ${holder ?? '(unknown)'}. ` +
+            'Stop that process (e.g. the other "npm run dev" or "next start") or set DATABASE_URL to use PostgreSQL. ' +
+            `(Its lock ${lockPath} expires ${staleMs / 1000}s after that process stops.)`,
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
     }
-    // The holder died without cleaning up: take the lock over. Our own pid
-    // here is stale too (we hold nothing, checked above): containers often
-    // restart with the same pid.
-    removeStaleLock(lockPath, holder);
-  }
-  throw new Error(`Could not take the lock ${lockPath}: it keeps changing hands.`);
-}
-
-/** Atomically creates the lock with our pid already inside (no half-written file is ever visible). */
-function tryCreateLock(lockPath: string): boolean {
-  const tmp = `${lockPath}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, `${process.pid}\n`);
-  try {
-    fs.linkSync(tmp, lockPath); // fails with EEXIST when held, like open(..., 'wx')
-    return true;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') return false;
-    // Filesystems without hard links (some network or mounted volumes): plain exclusive create.
-    if (code === 'EPERM' || code === 'ENOTSUP' || code === 'ENOSYS' || code === 'EXDEV') return createExclusive(lockPath);
-    throw error;
-  } finally {
-    fs.rmSync(tmp, { force: true });
   }
 }
 
-function createExclusive(lockPath: string): boolean {
-  try {
-    fs.writeFileSync(lockPath, `${process.pid}\n`, { flag: 'wx' });
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw error;
-  }
-}
-
-function readLockPid(lockPath: string): number | undefined {
+function readPid(pidPath: string): number | undefined {
   let text: string;
   try {
-    text = fs.readFileSync(lockPath, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
+    text = fs.readFileSync(pidPath, 'utf8');
+  } catch {
+    return undefined;
   }
   const pid = Number.parseInt(text.trim(), 10);
-  // Garbage in the file counts as a dead holder (pid 0 is never ours nor alive here).
-  return Number.isSafeInteger(pid) && pid > 0 ? pid : 0;
+  return Number.isSafeInteger(pid) && pid > 0 ? pid : undefined;
 }
 
 function isProcessAlive(pid: number): boolean {
-  if (pid <= 0) return false;
   try {
     process.kill(pid, 0); // signal 0: existence check only
     return true;
@@ -85,29 +91,6 @@ function isProcessAlive(pid: number): boolean {
     // EPERM: it exists but belongs to another user.
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
-}
-
-/**
- * Moves the stale lock aside under a name of our own, then checks it really
- * was the stale one: if another process took it over in between, its fresh
- * lock is put back rather than deleted.
- */
-function removeStaleLock(lockPath: string, stalePid: number): void {
-  const aside = `${lockPath}.${process.pid}.stale`;
-  try {
-    fs.renameSync(lockPath, aside);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-    throw error;
-  }
-  if (readLockPid(aside) !== stalePid) {
-    try {
-      fs.linkSync(aside, lockPath);
-    } catch {
-      // Someone created a newer lock meanwhile; theirs wins.
-    }
-  }
-  fs.rmSync(aside, { force: true });
 }
 
 // On globalThis so that every copy of this module (Next may load it in more
@@ -118,20 +101,21 @@ function heldHere(): Set<string> {
   return (g[HELD] ??= new Set());
 }
 
-function registerRelease(lockPath: string): () => void {
+function registerRelease(lockPath: string, pidPath: string, unlock: () => Promise<void>): () => Promise<void> {
   heldHere().add(lockPath);
   let released = false;
-  const release = () => {
+  // proper-lockfile removes its own lock when the process exits (even on
+  // process.exit(), how Next's dev server stops on Ctrl+C); the pid file goes with it.
+  const onExit = () => {
+    if (readPid(pidPath) === process.pid) fs.rmSync(pidPath, { force: true });
+  };
+  process.once('exit', onExit);
+  return async () => {
     if (released) return;
     released = true;
     heldHere().delete(lockPath);
-    process.removeListener('exit', release);
-    // Only delete the file if it is still ours.
-    if (readLockPid(lockPath) === process.pid) fs.rmSync(lockPath, { force: true });
+    process.removeListener('exit', onExit);
+    onExit();
+    await unlock().catch(() => {});
   };
-  // 'exit' also fires on process.exit(), which is how Next's dev server stops
-  // on Ctrl+C. A kill -9 leaves the file behind; the next start sees the dead
-  // pid and takes over.
-  process.once('exit', release);
-  return release;
 }

@@ -82,13 +82,13 @@ async function openPostgres(connectionString: string, schema: string | undefined
 
 async function openPglite(dataDir: string): Promise<SqlDatabase> {
   // Lock before touching the folder: a second process must not even start PGlite on it.
-  const release = isInMemoryDir(dataDir) ? () => {} : acquirePgliteLock(dataDir);
+  const release = isInMemoryDir(dataDir) ? async () => {} : await acquirePgliteLock(dataDir);
   let pglite: PGlite;
   try {
     const { PGlite } = await import('@electric-sql/pglite');
     pglite = await PGlite.create(dataDir);
   } catch (error) {
-    release();
+    await release();
     throw error;
   }
   const session: SqlSession = {
@@ -113,7 +113,7 @@ async function openPglite(dataDir: string): Promise<SqlDatabase> {
       try {
         await pglite.close();
       } finally {
-        release();
+        await release();
       }
     },
   };

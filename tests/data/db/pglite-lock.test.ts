@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { closeDb, getDb } from '@/lib/db/connection';
-import { acquirePgliteLock } from '@/lib/db/pglite-lock';
+import { acquirePgliteLock, LOCK_STALE_MS } from '@/lib/db/pglite-lock';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
@@ -13,12 +13,14 @@ const childScript = path.join(import.meta.dirname, 'fixtures', 'open-db.ts');
 let tmp: string;
 let dataDir: string;
 let lockFile: string;
+let pidFile: string;
 const savedEnv = { DATABASE_URL: process.env.DATABASE_URL, PGLITE_DIR: process.env.PGLITE_DIR };
 
 beforeAll(() => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pglite-lock-'));
   dataDir = path.join(tmp, 'pglite');
   lockFile = `${dataDir}.lock`;
+  pidFile = `${lockFile}.pid`;
   // getDb() reads these at call time: PGlite in our temp folder, never PostgreSQL.
   delete process.env.DATABASE_URL;
   process.env.PGLITE_DIR = dataDir;
@@ -49,11 +51,12 @@ function openInOtherProcess(): Promise<{ code: number | null; stdout: string; st
 }
 
 describe('embedded database lock', () => {
-  test('getDb opens PGlite once per process and holds <dir>.lock with our pid', async () => {
+  test('getDb opens PGlite once per process and holds <dir>.lock, with our pid in <dir>.lock.pid', async () => {
     const db = await getDb();
     expect(await getDb()).toBe(db);
     await db.user.create({ data: { email: 'first@example.com' } });
-    expect(fs.readFileSync(lockFile, 'utf8').trim()).toBe(String(process.pid));
+    expect(fs.statSync(lockFile).isDirectory()).toBe(true);
+    expect(fs.readFileSync(pidFile, 'utf8').trim()).toBe(String(process.pid));
   }, 60_000);
 
   test('a second process gets a clear error and leaves the folder alone', async () => {
@@ -61,7 +64,7 @@ describe('embedded database lock', () => {
     expect(child.code).toBe(1);
     expect(child.stderr).toContain(
       `The embedded database at ${dataDir} is already open in process ${process.pid}. ` +
-        'Stop that process (e.g. the other "npm run dev") or set DATABASE_URL to use PostgreSQL.',
+        'Stop that process (e.g. the other "npm run dev" or "next start") or set DATABASE_URL to use PostgreSQL.',
     );
     expect(child.stdout).toBe('');
 
@@ -72,11 +75,11 @@ describe('embedded database lock', () => {
       'first@example.com',
       'second@example.com',
     ]);
-    expect(fs.readFileSync(lockFile, 'utf8').trim()).toBe(String(process.pid));
+    expect(fs.readFileSync(pidFile, 'utf8').trim()).toBe(String(process.pid));
   }, 60_000);
 
-  test('opening the same folder twice inside one process is refused too', () => {
-    expect(() => acquirePgliteLock(dataDir)).toThrow(/already open in this process/);
+  test('opening the same folder twice inside one process is refused too', async () => {
+    await expect(acquirePgliteLock(dataDir)).rejects.toThrow(/already open in this process/);
   });
 
   test('closeDb releases the folder: another process then opens it and sees every row intact', async () => {
@@ -89,13 +92,63 @@ describe('embedded database lock', () => {
     expect(fs.existsSync(lockFile)).toBe(false);
   }, 60_000);
 
-  test('a lock left by a process that died is taken over', async () => {
-    const dead = spawnSync(process.execPath, ['-e', '']).pid;
-    fs.writeFileSync(lockFile, `${dead}\n`);
+  /** A lock as a holder that stopped `ageMs` ago left it: the directory, its mtime, the pid file. */
+  function leaveLock(pid: number, ageMs: number) {
+    fs.mkdirSync(lockFile);
+    const when = new Date(Date.now() - ageMs);
+    fs.utimesSync(lockFile, when, when);
+    fs.writeFileSync(pidFile, `${pid}\n`);
+  }
+
+  test('a stale lock whose pid now belongs to another live process is taken over (pid reuse)', async () => {
+    // The old holder crashed; its pid went to some unrelated process (as a
+    // container restarting as pid 1 sees). Only the lock's age tells.
+    const unrelated = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
+    try {
+      leaveLock(unrelated.pid!, LOCK_STALE_MS + 5_000);
+      const db = await getDb();
+      expect(await db.user.count()).toBe(2);
+      expect(fs.readFileSync(pidFile, 'utf8').trim()).toBe(String(process.pid));
+      await closeDb();
+      expect(fs.existsSync(lockFile)).toBe(false);
+      expect(fs.existsSync(pidFile)).toBe(false);
+    } finally {
+      unrelated.kill();
+    }
+  }, 60_000);
+
+  test('a stale lock naming our own pid (a restart that got the same pid) is taken over', async () => {
+    leaveLock(process.pid, LOCK_STALE_MS + 5_000);
     const db = await getDb();
     expect(await db.user.count()).toBe(2);
-    expect(fs.readFileSync(lockFile, 'utf8').trim()).toBe(String(process.pid));
     await closeDb();
     expect(fs.existsSync(lockFile)).toBe(false);
   }, 60_000);
+
+  test('a fresh lock left by a process that died is waited out until it is stale, then taken over', async () => {
+    const dead = spawnSync(process.execPath, ['-e', '']).pid;
+    leaveLock(dead, 0);
+    const started = Date.now();
+    const release = await acquirePgliteLock(dataDir, { staleMs: 3_000 });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(2_000);
+    expect(fs.readFileSync(pidFile, 'utf8').trim()).toBe(String(process.pid));
+    await release();
+    expect(fs.existsSync(lockFile)).toBe(false);
+  }, 60_000);
+
+  test('a fresh lock held by a live process is refused at once, naming the folder, the process and the lock', async () => {
+    const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
+    try {
+      leaveLock(holder.pid!, 0);
+      const started = Date.now();
+      await expect(acquirePgliteLock(dataDir)).rejects.toThrow(
+        `The embedded database at ${dataDir} is already open in process ${holder.pid}. `,
+      );
+      expect(Date.now() - started).toBeLessThan(2_000);
+    } finally {
+      holder.kill();
+      fs.rmSync(lockFile, { recursive: true, force: true });
+      fs.rmSync(pidFile, { force: true });
+    }
+  });
 });
