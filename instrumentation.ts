@@ -6,6 +6,8 @@ import type { Instrumentation } from 'next';
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  // `next build` may load this too; it must never open the database.
+  if (process.env.NEXT_PHASE === 'phase-production-build') return;
   await import('@/lib/config/startup-check');
   // Per-address limits need the socket's address, which only this process sees (lib/http/client-ip.ts).
   if (process.env.VERCEL !== '1') {
@@ -15,6 +17,9 @@ export async function register() {
     ]);
     installClientAddressHook(env().TRUSTED_PROXY_COUNT);
   }
+  // Next waits for register() before it serves: the embedded database is open and migrated by then.
+  const { prepareDatabase } = await import('@/lib/db/startup');
+  await prepareDatabase();
 }
 
 /** Page and route failures: one redacted line with the request id and the digest the error page shows. */

@@ -36,7 +36,13 @@ console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(total
 console.log(`building ${total} synthetic reviews into ${distDir} …`);
 const build = spawnSync('npm', ['run', '--silent', 'build'], {
   stdio: ['ignore', 'ignore', 'inherit'],
-  env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NEXTAUTH_SECRET: 'bench-'.repeat(6), ALLOW_EMBEDDED_DATABASE: '1' },
+  env: {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: '1',
+    NEXTAUTH_SECRET: 'bench-'.repeat(6),
+    SITE_URL: 'http://localhost:3000',
+    ALLOW_EMBEDDED_DATABASE: '1',
+  },
 });
 if (build.status !== 0) throw new Error('npm run build failed');
 

@@ -39,6 +39,7 @@ function build(distDir: string) {
       NEXT_DIST_DIR: distDir,
       NEXT_TELEMETRY_DISABLED: '1',
       NEXTAUTH_SECRET: 'bench-'.repeat(6),
+      SITE_URL: 'http://localhost:3000',
       ALLOW_EMBEDDED_DATABASE: '1',
     },
   });

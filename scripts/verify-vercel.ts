@@ -291,6 +291,8 @@ async function main(): Promise<number> {
       // Set (even empty) so a pulled .vercel/.env.*.local can never point the migration elsewhere.
       DIRECT_URL: '',
       NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
+      // Vercel sets this on its build machines (the public origin, lib/config/env.ts); a local `vercel build` does not.
+      VERCEL_PROJECT_PRODUCTION_URL: process.env.VERCEL_PROJECT_PRODUCTION_URL || 'papers-review.vercel.app',
       NEXT_TELEMETRY_DISABLED: '1',
       VERCEL_TELEMETRY_DISABLED: '1',
       // Otherwise the CLI asks the npm registry for its latest version in the background.

@@ -56,6 +56,8 @@ const schema = z
     NEXTAUTH_SECRET: z.string().min(32, 'must be at least 32 characters (npm run dev writes one into .env.local)').optional(),
     NEXTAUTH_URL: z.url().optional(),
     SITE_URL: z.url().optional(),
+    // Set by Vercel on every deployment (a host name, no scheme): the site's public origin there.
+    VERCEL_PROJECT_PRODUCTION_URL: optional,
     EDIT_URL_BASE: z.url().optional(),
     GITHUB_ID: optional,
     GITHUB_SECRET: optional,
@@ -91,6 +93,14 @@ const schema = z
         code: 'custom',
         path: ['NEXTAUTH_SECRET'],
         message: 'is required in production (any random string of 32+ characters: `openssl rand -base64 32`)',
+      });
+    }
+    if (env.NODE_ENV === 'production' && !env.SITE_URL && !env.VERCEL_PROJECT_PRODUCTION_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SITE_URL'],
+        message:
+          'is required in production (the public origin, e.g. https://papers.example.com: feeds, sitemap, robots.txt, Open Graph tags and export links use it, and would say http://localhost:3000 without it; on Vercel, its production URL is used)',
       });
     }
     if (env.SMTP_URL && !env.MAIL_FROM) {

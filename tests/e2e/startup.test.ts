@@ -45,6 +45,20 @@ test('a production server without DATABASE_URL or NEXTAUTH_SECRET lists both and
   );
 });
 
+test('a production server without SITE_URL refuses to start and names it, even with NEXTAUTH_URL set', async () => {
+  const { code, output } = await startExpectingExit({
+    SITE_URL: '',
+    VERCEL_PROJECT_PRODUCTION_URL: '',
+    NEXTAUTH_URL: 'https://papers.example.com',
+    NEXTAUTH_SECRET: 'x'.repeat(32),
+    DATABASE_URL: 'postgres://db.example/app',
+  });
+  expect(code).toBe(1);
+  expect(output).toContain(
+    'Invalid configuration (see .env.example):\n  - SITE_URL: is required in production (the public origin, e.g. https://papers.example.com:',
+  );
+});
+
 test('a production build without its deploy configuration stops before compiling, with the same message', () => {
   const distDir = `.next-refused-${process.pid}`;
   try {

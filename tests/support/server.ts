@@ -24,6 +24,8 @@ export function buildApp(): void {
       NEXT_TELEMETRY_DISABLED: '1',
       NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
       ALLOW_EMBEDDED_DATABASE: '1',
+      // Production requires the public origin; feeds and the sitemap are prerendered with it.
+      SITE_URL: process.env.SITE_URL || 'http://localhost:3000',
     },
   });
   if (build.status !== 0) throw new Error(`npm run build failed with code ${build.status}`);
@@ -75,6 +77,8 @@ async function startServer(
       NEXT_TELEMETRY_DISABLED: '1',
       NEXTAUTH_URL: baseURL,
       NEXTAUTH_SECRET: secret,
+      // The build's public origin (feeds, sitemap); this server's own address is NEXTAUTH_URL.
+      SITE_URL: process.env.SITE_URL || 'http://localhost:3000',
       // The test client plays the one reverse proxy in front of the app: each
       // Reader sends its own X-Forwarded-For, so the suite's many sign-ups do
       // not share one per-address limit (lib/http/client-ip.ts).

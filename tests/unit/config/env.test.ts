@@ -9,19 +9,32 @@ describe('environment', () => {
     expect(parseEnv({ NODE_ENV: 'development' })).toMatchObject({ NODE_ENV: 'development' });
   });
 
-  test('production without DATABASE_URL or NEXTAUTH_SECRET lists both in one message', () => {
+  test('production without DATABASE_URL, NEXTAUTH_SECRET or SITE_URL lists all three in one message', () => {
     expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(
       [
         'Invalid configuration (see .env.example):',
         '  - DATABASE_URL: is required in production (a PostgreSQL URL; to self-host on the embedded database on one machine, set ALLOW_EMBEDDED_DATABASE=1 instead)',
         '  - NEXTAUTH_SECRET: is required in production (any random string of 32+ characters: `openssl rand -base64 32`)',
+        '  - SITE_URL: is required in production (the public origin, e.g. https://papers.example.com: feeds, sitemap, robots.txt, Open Graph tags and export links use it, and would say http://localhost:3000 without it; on Vercel, its production URL is used)',
       ].join('\n'),
     );
   });
 
+  test("production takes SITE_URL, or Vercel's production URL on Vercel; NEXTAUTH_URL alone is not enough", () => {
+    const base = { NODE_ENV: 'production', NEXTAUTH_SECRET: secret, DATABASE_URL: 'postgres://h/db' };
+    expect(() => parseEnv({ ...base, NEXTAUTH_URL: 'https://papers.example.com' })).toThrow(/SITE_URL: is required in production/);
+    expect(parseEnv({ ...base, SITE_URL: 'https://papers.example.com' }).SITE_URL).toBe('https://papers.example.com');
+    expect(() => parseEnv({ ...base, VERCEL_PROJECT_PRODUCTION_URL: 'papers.vercel.app' })).not.toThrow();
+    expect(() => parseEnv({ ...base, SITE_URL: 'papers.example.com' })).toThrow(/SITE_URL: /);
+    expect(() => parseEnv({ NODE_ENV: 'development' })).not.toThrow();
+  });
+
   test('the embedded database in production is an explicit opt-in', () => {
-    expect(parseEnv({ NODE_ENV: 'production', NEXTAUTH_SECRET: secret, ALLOW_EMBEDDED_DATABASE: '1' }).DATABASE_URL).toBeUndefined();
-    expect(() => parseEnv({ NODE_ENV: 'production', NEXTAUTH_SECRET: secret, ALLOW_EMBEDDED_DATABASE: 'yes' })).toThrow(
+    const site = { SITE_URL: 'https://papers.example.com' };
+    expect(
+      parseEnv({ NODE_ENV: 'production', NEXTAUTH_SECRET: secret, ALLOW_EMBEDDED_DATABASE: '1', ...site }).DATABASE_URL,
+    ).toBeUndefined();
+    expect(() => parseEnv({ NODE_ENV: 'production', NEXTAUTH_SECRET: secret, ALLOW_EMBEDDED_DATABASE: 'yes', ...site })).toThrow(
       /ALLOW_EMBEDDED_DATABASE/,
     );
     expect(() => resolveDbConfig({ NODE_ENV: 'production' })).toThrow(
@@ -37,7 +50,13 @@ describe('environment', () => {
   test('every problem is reported at once, by variable', () => {
     let message = '';
     try {
-      parseEnv({ NODE_ENV: 'production', DATABASE_URL: 'mysql://x', NEXTAUTH_SECRET: 'short', GITHUB_ID: 'id' });
+      parseEnv({
+        NODE_ENV: 'production',
+        DATABASE_URL: 'mysql://x',
+        NEXTAUTH_SECRET: 'short',
+        GITHUB_ID: 'id',
+        SITE_URL: 'https://p.example',
+      });
     } catch (error) {
       message = (error as Error).message;
     }
@@ -50,7 +69,13 @@ describe('environment', () => {
 
   test('empty values count as unset', () => {
     expect(
-      parseEnv({ NODE_ENV: 'production', NEXTAUTH_SECRET: secret, ALLOW_EMBEDDED_DATABASE: '1', DATABASE_URL: '' }).DATABASE_URL,
+      parseEnv({
+        NODE_ENV: 'production',
+        NEXTAUTH_SECRET: secret,
+        ALLOW_EMBEDDED_DATABASE: '1',
+        DATABASE_URL: '',
+        SITE_URL: 'https://p.example',
+      }).DATABASE_URL,
     ).toBeUndefined();
   });
 

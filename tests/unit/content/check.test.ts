@@ -111,6 +111,7 @@ describe('next build runs the same check', () => {
     // Valid deploy configuration, so the content check is what stops the build.
     vi.stubEnv('NEXTAUTH_SECRET', 'x'.repeat(32));
     vi.stubEnv('ALLOW_EMBEDDED_DATABASE', '1');
+    vi.stubEnv('SITE_URL', 'http://localhost:3000');
     delete process.env.PAPERS_CONTENT_CHECKED;
     try {
       expect(() => config('phase-production-build')).toThrow(/Content check failed/);
