@@ -57,6 +57,10 @@ export default function config(phase: string): NextConfig {
   }
   return {
     reactStrictMode: true,
+    // Self-hosting: `.next/standalone` holds a server.js and only the files it
+    // needs (node_modules included); copy `.next/static` and `public` next to
+    // it (README "Self-hosting"). Vercel ignores this and packages functions.
+    output: 'standalone',
     // Benchmarks build into their own folder so they never clobber the app's build.
     distDir: process.env.NEXT_DIST_DIR || '.next',
     poweredByHeader: false,
@@ -74,9 +78,14 @@ export default function config(phase: string): NextConfig {
     serverExternalPackages: ['@electric-sql/pglite', 'pglite-prisma-adapter', '@prisma/adapter-pg', '@node-rs/argon2'],
     // Reviews are read from content/ at build time; pages that could render
     // on demand need the files traced into their function.
-    outputFileTracingIncludes: Object.fromEntries(
-      ['/docs/[...slug]', '/content-assets/[...path]', '/bookmarks', '/notes', '/api/**/*'].map((route) => [route, ['./content/**/*']]),
-    ),
+    outputFileTracingIncludes: {
+      ...Object.fromEntries(
+        ['/docs/[...slug]', '/content-assets/[...path]', '/bookmarks', '/notes', '/api/**/*'].map((route) => [route, ['./content/**/*']]),
+      ),
+      // The health check compares the database with these (lib/db/migration-status.ts), and a
+      // standalone server on the embedded database applies them at startup.
+      '/api/health': ['./content/**/*', './prisma/migrations/**/*'],
+    },
     // The embedded database lives in .data/; it must never ship in a function.
     outputFileTracingExcludes: { '*': ['./.data/**/*'] },
     headers() {

@@ -6,10 +6,11 @@
 //   static, yet only the scripts Next wrote into them at build time may run.
 // - paper-catalog.json: every published paper, so the reader API and pages
 //   look papers up without parsing every review on a cold start.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PAPER_CATALOG_FILE, paperCatalogFile } from '@/lib/content/index/catalog';
 import { buildIndex } from '@/lib/content/index/content-index';
+import { FEED_HTML_FILE } from '@/lib/feeds/feed-html-file';
 import { CSP_MANIFEST_FILE, type CspHashManifest } from '@/lib/security/csp';
 import { inlineScriptHashes } from '@/lib/security/inline-scripts';
 
@@ -61,3 +62,16 @@ console.log(
   `post-build: ${Object.keys(manifest.routes).length} prerendered pages hashed into ${path.relative(process.cwd(), manifestFile)}; ` +
     `${catalog.papers.length} papers into ${path.relative(process.cwd(), catalogFile)}`,
 );
+
+// `output: 'standalone'` assembled its folder during `next build`, before these
+// files existed: a standalone server reads them from its own copy of the dist folder.
+const standaloneDist = path.join(distDir, 'standalone', path.relative(process.cwd(), distDir));
+if (existsSync(standaloneDist)) {
+  for (const name of [CSP_MANIFEST_FILE, PAPER_CATALOG_FILE, FEED_HTML_FILE]) {
+    const from = path.join(distDir, name);
+    if (!existsSync(from)) continue;
+    mkdirSync(path.dirname(path.join(standaloneDist, name)), { recursive: true });
+    copyFileSync(from, path.join(standaloneDist, name));
+  }
+  console.log(`post-build: copied them into ${path.relative(process.cwd(), standaloneDist)} for the standalone server`);
+}

@@ -1,7 +1,8 @@
+import { createServer, type Server, type Socket } from 'node:net';
 import { encode } from 'next-auth/jwt';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { buildIndex } from '@/lib/content/index/content-index';
-import { startWithDatabaseDown, type LoggedApp } from '@/tests/support/server';
+import { startWithDatabaseAt, startWithDatabaseDown, type LoggedApp } from '@/tests/support/server';
 import { axeViolations, cspViolations, recordCspViolations, setupBrowser, waitForHydration } from '@/tests/e2e/browser';
 import { Reader } from '@/tests/e2e/client';
 
@@ -107,7 +108,7 @@ describe.each(inject('servers'))('headers on $backend', ({ baseURL }) => {
 });
 
 describe('with the database down', () => {
-  let app: LoggedApp;
+  let app: LoggedApp & { databasePort: number };
   beforeAll(async () => {
     app = await startWithDatabaseDown();
   }, 90_000);
@@ -160,12 +161,89 @@ describe('with the database down', () => {
     }
   });
 
-  test('an API call fails with a JSON 500 and a logged request id, never a stack', async () => {
+  test('an API call fails with a JSON 503 that says the database is not answering, and a logged request id, never a stack', async () => {
     const response = await fetch(`${app.baseURL}/api/bookmarks`, { headers: { Cookie: await sessionCookie() } });
-    expect(response.status).toBe(500);
-    expect(await response.json()).toEqual({ error: 'Something went wrong on our side. Please try again.' });
+    expect(response.status).toBe(503);
+    expect(await response.json()).toEqual({ error: DATABASE_DOWN });
     expectPrivate(response, '/api/bookmarks');
-    await expect.poll(() => app.logs()).toContain(`[error] request=${response.headers.get('x-request-id')} GET /api/bookmarks:`);
+    await expect
+      .poll(() => app.logs())
+      .toContain(`[error] request=${response.headers.get('x-request-id')} GET /api/bookmarks: database unavailable:`);
+    expect(app.logs()).not.toMatch(/^\s+at /m);
+  });
+
+  test("a failed page leaves only the app's redacted line in the log: no driver or Prisma text through Next's own line", async () => {
+    const response = await fetch(`${app.baseURL}/notes`, { headers: { Cookie: await sessionCookie() } });
+    expect(response.status).toBe(500);
+    await expect.poll(() => app.logs()).toMatch(/\[error\] request=\S+ GET \/notes \(render/);
+    // The address the driver failed to reach, and Prisma's invocation text, appear nowhere.
+    expect(app.logs()).not.toContain(`127.0.0.1:${app.databasePort}`);
+    expect(app.logs()).not.toMatch(/ECONNREFUSED|Invalid `prisma|invocation/);
+  });
+});
+
+const DATABASE_DOWN = 'The database is not answering right now, so nothing was read or saved. Please try again in a minute.';
+
+describe('with a database that accepts connections and never answers (finding 10)', () => {
+  let silent: Server;
+  const sockets = new Set<Socket>();
+  let app: LoggedApp;
+  beforeAll(async () => {
+    silent = createServer((socket) => {
+      sockets.add(socket);
+      socket.on('error', () => {});
+      socket.on('close', () => sockets.delete(socket));
+      socket.resume(); // reads everything, answers nothing
+    });
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    // The default timeouts (lib/config/env.ts): nothing configured.
+    app = await startWithDatabaseAt((silent.address() as { port: number }).port);
+  }, 90_000);
+  afterAll(async () => {
+    await app?.stop();
+    for (const socket of sockets) socket.destroy();
+    await new Promise((resolve) => silent?.close(resolve));
+  });
+
+  const timed = async (request: Promise<Response>) => {
+    const started = Date.now();
+    const response = await request;
+    return { response, seconds: (Date.now() - started) / 1000 };
+  };
+
+  test('saving a note, the reader state, sign-up and sign-in each fail within seconds: 503 and a clear message, or the sign-in page', async () => {
+    const cookie = `next-auth.session-token=${await encode({ token: { sub: 'reader-1', email: 'silent@example.com', sv: 0 }, secret: app.secret })}`;
+    const headers = { Cookie: cookie, Origin: app.baseURL, 'Content-Type': 'application/json' };
+    const [note, state, signup] = await Promise.all([
+      timed(
+        fetch(`${app.baseURL}/api/notes`, { method: 'POST', headers, body: JSON.stringify({ paperId: 'arxiv:2601.05242', body: 'hi' }) }),
+      ),
+      timed(fetch(`${app.baseURL}/api/reader/state`, { headers: { Cookie: cookie } })),
+      timed(
+        fetch(`${app.baseURL}/api/signup`, {
+          method: 'POST',
+          headers: { Origin: app.baseURL, 'Content-Type': 'application/json' },
+          body: JSON.stringify({ email: 'silent-signup@example.com', password: 'correct horse battery staple' }),
+        }),
+      ),
+    ]);
+    for (const [name, { response, seconds }] of Object.entries({ note, state, signup })) {
+      expect(response.status, name).toBe(503);
+      expect(await response.json(), name).toEqual({ error: DATABASE_DOWN });
+      // Signed in: the session check and the query each wait DB_CONNECT_TIMEOUT_MS (5 s) at most.
+      expect(seconds, name).toBeLessThan(12);
+    }
+    const reader = new Reader(app.baseURL, 'silent-signin@example.com');
+    const started = Date.now();
+    expect(await reader.trySignIn()).toBe('Unavailable');
+    expect((Date.now() - started) / 1000).toBeLessThan(12);
+  }, 60_000);
+
+  test('/api/health answers 503 within its own 3 s', async () => {
+    const { response, seconds } = await timed(fetch(`${app.baseURL}/api/health`));
+    expect(response.status).toBe(503);
+    expect(await response.json()).toEqual({ status: 'unavailable' });
+    expect(seconds).toBeLessThan(5);
   });
 });
 

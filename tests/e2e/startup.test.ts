@@ -1,7 +1,9 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
+import { startOnPglite } from '@/tests/support/server';
 
 /** Starts `next start` on the suite's build with `env` and returns how it exited and what it printed. */
 async function startExpectingExit(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
@@ -82,3 +84,35 @@ test('a production build without its deploy configuration stops before compiling
     rmSync(distDir, { recursive: true, force: true });
   }
 });
+
+test('a second server on the same embedded data folder refuses to start, naming the folder and the running process', async () => {
+  const first = await startOnPglite({}, { captureLogs: true });
+  try {
+    const dataDir = first.logs().match(/\[db\] embedded database ready at (\S+)/)?.[1];
+    expect(dataDir).toBeTruthy();
+    const holder = readFileSync(`${dataDir}.lock.pid`, 'utf8').trim();
+    const { code, output } = await startExpectingExit({
+      PGLITE_DIR: dataDir!,
+      DATABASE_URL: '',
+      ALLOW_EMBEDDED_DATABASE: '1',
+      NEXTAUTH_SECRET: 'x'.repeat(32),
+      SITE_URL: 'http://localhost:3000',
+    });
+    expect(code).toBe(1);
+    expect(output).toContain(`[db] Not starting: The embedded database at ${dataDir} is already open in process ${holder}.`);
+    expect([String(first.pid), ...childPids(first.pid)]).toContain(holder);
+    // The first server is untouched and still serves its readers.
+    expect((await fetch(`${first.baseURL}/api/health`)).status).toBe(200);
+  } finally {
+    await first.stop();
+  }
+}, 120_000);
+
+/** The pids of `pid`'s children (next start may serve from a child process). */
+function childPids(pid: number): string[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+  } catch {
+    return [];
+  }
+}

@@ -11,7 +11,7 @@ const bin = (name: string) => path.resolve('node_modules/.bin', name);
 export type Backend = 'pglite' | 'postgres';
 export type RunningApp = { backend: Backend; baseURL: string; stop: () => Promise<void> };
 /** A server whose stdout and stderr the test reads (its log lines). */
-export type LoggedApp = RunningApp & { logs: () => string; secret: string };
+export type LoggedApp = RunningApp & { logs: () => string; secret: string; pid: number };
 
 export function buildApp(): void {
   // One build serves both backends; the production check wants a secret and
@@ -31,7 +31,7 @@ export function buildApp(): void {
   if (build.status !== 0) throw new Error(`npm run build failed with code ${build.status}`);
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -56,20 +56,27 @@ async function waitForServer(url: string, server: ChildProcess, timeoutMs = 60_0
   throw new Error(`next did not answer at ${url} within ${timeoutMs / 1000}s`);
 }
 
-export type ServerOptions = { captureLogs?: boolean; mode?: 'start' | 'dev' };
+export type ServerOptions = {
+  captureLogs?: boolean;
+  mode?: 'start' | 'dev';
+  /** A standalone build's server.js to run with node instead of `next start` (it reads PORT and HOSTNAME). */
+  standaloneServer?: string;
+};
 
 async function startServer(
   backend: Backend,
   env: Record<string, string>,
   cleanup: () => Promise<void>,
-  { captureLogs = false, mode = 'start' }: ServerOptions = {},
+  { captureLogs = false, mode = 'start', standaloneServer }: ServerOptions = {},
 ): Promise<LoggedApp> {
   const port = await freePort();
   // Next 16's dev server refuses its HMR socket to pages on 127.0.0.1; it expects localhost.
   const host = mode === 'dev' ? 'localhost' : '127.0.0.1';
   const baseURL = `http://${host}:${port}`;
   const secret = randomBytes(32).toString('base64url');
-  const server = spawn(bin('next'), [mode, '-p', String(port), '-H', host], {
+  const [command, args] = standaloneServer ? [process.execPath, [standaloneServer]] : [bin('next'), [mode, '-p', String(port), '-H', host]];
+  const server = spawn(command, args, {
+    cwd: standaloneServer ? path.dirname(standaloneServer) : undefined,
     stdio: ['ignore', captureLogs ? 'pipe' : 'inherit', captureLogs ? 'pipe' : 'inherit'],
     env: {
       ...process.env,
@@ -83,6 +90,8 @@ async function startServer(
       // Reader sends its own X-Forwarded-For, so the suite's many sign-ups do
       // not share one per-address limit (lib/http/client-ip.ts).
       TRUSTED_PROXY_COUNT: '1',
+      PORT: String(port),
+      HOSTNAME: host,
       ...env,
     },
   });
@@ -103,18 +112,27 @@ async function startServer(
     await stop();
     throw error;
   }
-  return { backend, baseURL, stop, secret, logs: () => logs };
+  return { backend, baseURL, stop, secret, logs: () => logs, pid: server.pid! };
 }
 
 /**
  * `next start` against a PostgreSQL port nobody listens on: the database is
  * down. For the health check's 503 and the error pages; logs are captured.
  */
-export async function startWithDatabaseDown(): Promise<LoggedApp> {
+export async function startWithDatabaseDown(): Promise<LoggedApp & { databasePort: number }> {
   const port = await freePort();
-  return startServer('postgres', { DATABASE_URL: `postgres://app:db-password-not-for-logs@127.0.0.1:${port}/app` }, async () => {}, {
-    captureLogs: true,
-  });
+  return startWithDatabaseAt(port);
+}
+
+/** `next start` against PostgreSQL at 127.0.0.1:`port` (e.g. a server that accepts and never answers); logs captured. */
+export async function startWithDatabaseAt(port: number, env: Record<string, string> = {}): Promise<LoggedApp & { databasePort: number }> {
+  const app = await startServer(
+    'postgres',
+    { DATABASE_URL: `postgres://app:db-password-not-for-logs@127.0.0.1:${port}/app`, ...env },
+    async () => {},
+    { captureLogs: true },
+  );
+  return { ...app, databasePort: port };
 }
 
 /** A server's cleanup: removes its database folder. */
@@ -134,6 +152,41 @@ export function startOnPglite(env: Record<string, string> = {}, options: ServerO
   );
 }
 
+/** A PostgreSQL schema for one server: `url` carries it as `?schema=`; `drop` removes it. */
+export async function freshSchema(databaseUrl: string, { migrate = true } = {}): Promise<{ url: string; drop: () => Promise<void> }> {
+  const schema = `app_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: databaseUrl });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA "${schema}"`);
+  const drop = async () => {
+    await admin.query(`DROP SCHEMA "${schema}" CASCADE`);
+    await admin.end();
+  };
+  const url = new URL(databaseUrl);
+  url.searchParams.set('schema', schema);
+  if (migrate) {
+    const run = spawnSync(bin('tsx'), ['scripts/db-migrate.ts'], {
+      stdio: 'inherit',
+      env: { ...process.env, DATABASE_URL: url.toString(), DIRECT_URL: '' },
+    });
+    if (run.status !== 0) {
+      await drop();
+      throw new Error('db:migrate failed on the PostgreSQL schema');
+    }
+  }
+  return { url: url.toString(), drop };
+}
+
+/** `next start` (or a standalone server.js) on PostgreSQL at `url`, logs captured; `cleanup` runs on stop. */
+export function startOnPostgresUrl(
+  url: string,
+  cleanup: () => Promise<void>,
+  env: Record<string, string> = {},
+  options: ServerOptions = {},
+): Promise<LoggedApp> {
+  return startServer('postgres', { DATABASE_URL: url, ...env }, cleanup, { captureLogs: true, ...options });
+}
+
 /**
  * `next dev` (what `npm run dev` runs) on a fresh embedded database folder,
  * logs captured. It builds into .next/dev, leaving the suite's build alone.
@@ -148,23 +201,6 @@ export function startDevServer(): Promise<LoggedApp> {
 
 /** `next start` on a fresh, migrated schema of a PostgreSQL database, dropped on stop. */
 export async function startOnPostgres(databaseUrl: string, env: Record<string, string> = {}): Promise<RunningApp> {
-  const schema = `app_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: databaseUrl });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA "${schema}"`);
-  const drop = async () => {
-    await admin.query(`DROP SCHEMA "${schema}" CASCADE`);
-    await admin.end();
-  };
-  const url = new URL(databaseUrl);
-  url.searchParams.set('schema', schema);
-  const migrate = spawnSync(bin('tsx'), ['scripts/db-migrate.ts'], {
-    stdio: 'inherit',
-    env: { ...process.env, DATABASE_URL: url.toString(), DIRECT_URL: '' },
-  });
-  if (migrate.status !== 0) {
-    await drop();
-    throw new Error('db:migrate failed on the PostgreSQL schema');
-  }
-  return startServer('postgres', { DATABASE_URL: url.toString(), ...env }, drop);
+  const { url, drop } = await freshSchema(databaseUrl);
+  return startServer('postgres', { DATABASE_URL: url, ...env }, drop);
 }
