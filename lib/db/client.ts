@@ -12,11 +12,15 @@ import type { SqlDatabase } from '@/lib/db/sql';
 export function redactedDatabaseError(error: unknown, model: string | undefined, operation: string): Error {
   const what = `${model ? `${model}.` : ''}${operation}`;
   if (error instanceof Prisma.PrismaClientKnownRequestError) {
-    return new Prisma.PrismaClientKnownRequestError(`Database query ${what} failed with ${error.code}.`, {
+    // The adapter's error in meta names the host and port; what decides anything is kept as `kind`.
+    const { driverAdapterError: _driverError, ...meta } = error.meta ?? {};
+    const redacted = new Prisma.PrismaClientKnownRequestError(`Database query ${what} failed with ${error.code}.`, {
       code: error.code,
       clientVersion: error.clientVersion,
-      meta: error.meta,
+      meta,
     });
+    if (databaseUnavailable(error)) Object.assign(redacted, { kind: 'DatabaseNotReachable' });
+    return redacted;
   }
   // HttpErrors and the like thrown by our own code inside a query callback pass through untouched.
   if (!(error instanceof Error) || !/^(PrismaClient\w*Error|Error|DriverAdapterError)$/.test(error.name)) return error as Error;

@@ -20,8 +20,16 @@ const DRIVER_MESSAGES = [
   /Connection refused/i,
 ];
 
-function fieldsOf(error: unknown): { code?: unknown; message?: unknown; cause?: unknown; kind?: unknown; originalCode?: unknown } {
+type Fields = { code?: unknown; message?: unknown; cause?: unknown; kind?: unknown; originalCode?: unknown; meta?: unknown };
+
+function fieldsOf(error: unknown): Fields {
   return typeof error === 'object' && error !== null ? error : {};
+}
+
+/** Prisma 7 puts the driver adapter's error (its kind, the server's SQLSTATE) in `meta.driverAdapterError`. */
+function adapterErrorOf(error: unknown): unknown {
+  const { meta } = fieldsOf(error);
+  return typeof meta === 'object' && meta !== null ? (meta as { driverAdapterError?: unknown }).driverAdapterError : undefined;
 }
 
 /** True when `error` (or what it wraps) says the database did not answer in time or at all. */
@@ -37,5 +45,5 @@ export function databaseUnavailable(error: unknown, depth = 0): boolean {
     return true;
   }
   if (typeof message === 'string' && DRIVER_MESSAGES.some((pattern) => pattern.test(message))) return true;
-  return databaseUnavailable(cause, depth + 1);
+  return databaseUnavailable(cause, depth + 1) || databaseUnavailable(adapterErrorOf(error), depth + 1);
 }

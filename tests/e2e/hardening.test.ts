@@ -215,9 +215,7 @@ describe('with a database that accepts connections and never answers (finding 10
     const cookie = `next-auth.session-token=${await encode({ token: { sub: 'reader-1', email: 'silent@example.com', sv: 0 }, secret: app.secret })}`;
     const headers = { Cookie: cookie, Origin: app.baseURL, 'Content-Type': 'application/json' };
     const [note, state, signup] = await Promise.all([
-      timed(
-        fetch(`${app.baseURL}/api/notes`, { method: 'POST', headers, body: JSON.stringify({ paperId: 'arxiv:2601.05242', body: 'hi' }) }),
-      ),
+      timed(fetch(`${app.baseURL}/api/notes`, { method: 'POST', headers, body: JSON.stringify({ paperId, body: 'hi' }) })),
       timed(fetch(`${app.baseURL}/api/reader/state`, { headers: { Cookie: cookie } })),
       timed(
         fetch(`${app.baseURL}/api/signup`, {

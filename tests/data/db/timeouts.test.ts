@@ -1,4 +1,5 @@
 import { createServer, type Server, type Socket } from 'node:net';
+import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseDbTimeouts } from '@/lib/config/env';
 import { createPrismaClient } from '@/lib/db/client';
@@ -79,6 +80,19 @@ describe('PostgreSQL that accepts connections and never answers', () => {
       await sql.close().catch(() => {});
     }
   }, 30_000);
+
+  test('a raw query to a server that refuses connections is "unavailable" too, without the host in the error', async () => {
+    const sql = await openSql({ kind: 'postgres', connectionString: 'postgres://app:secret@127.0.0.1:1/app', schema: undefined, timeouts });
+    const db = await createPrismaClient(sql);
+    try {
+      const error = await db.$queryRaw`SELECT 1`.catch((e: unknown) => e);
+      expect(databaseUnavailable(error)).toBe(true);
+      expect(inspect(error, { depth: 10 })).not.toContain('127.0.0.1');
+    } finally {
+      await db.$disconnect().catch(() => {});
+      await sql.close().catch(() => {});
+    }
+  });
 
   test('the raw driver (migrator, health) gives up too', async () => {
     const sql = await openSql({
