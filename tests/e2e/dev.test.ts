@@ -96,8 +96,9 @@ test('an author saves, adds an image and a review, breaks the file and fixes it:
   expect(await sameDocument()).toBe(true);
 
   // 4. Break the file: an unclosed tag. The author sees where, not the reader's "try again".
-  const brokenLine = withFigure.split('\n').length + 2;
-  save(`${withFigure}\n<div>\n\n고치기 전`);
+  const broken = `${withFigure}\n<div>\n\n고치기 전`;
+  const brokenLine = broken.split('\n').lastIndexOf('<div>') + 1;
+  save(broken);
   const errors = page.locator('[data-author-errors]');
   await expect.poll(() => errors.count(), poll).toBe(1);
   const errorText = (await errors.textContent()) ?? '';
