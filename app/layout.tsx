@@ -20,7 +20,9 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // The live preview exists under `next dev` only: a production build drops this branch and the island's code.
+  const LivePreview = process.env.NODE_ENV === 'development' ? (await import('@/components/dev/live-preview')).LivePreview : null;
   return (
     <html lang="ko">
       <body className="min-h-dvh bg-white text-slate-900 antialiased dark:bg-[#0b0f17] dark:text-slate-100">
@@ -29,6 +31,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           {children}
         </main>
         <SiteFooter />
+        {LivePreview ? <LivePreview /> : null}
       </body>
     </html>
   );

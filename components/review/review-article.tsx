@@ -6,19 +6,29 @@ import { otherAppearances } from '@/lib/content/index/paper-lookup';
 import type { Review } from '@/lib/content/source/parse-review';
 import { adjacentReviews, formatDate } from '@/lib/content/index/queries';
 import { renderReview } from '@/components/review/review-body';
+import { ContentError } from '@/lib/content/source/problems';
 import { siteConfig } from '@/lib/config/site';
 import { FigureZoom } from '@/components/review/figure-zoom';
 import { TableOfContents } from '@/components/review/table-of-contents';
 
 export async function ReviewArticle({ review }: { review: Review }) {
   const index = getContentIndex();
-  const content = await renderReview(review, index.root, otherAppearances(index, review));
+  let content;
+  try {
+    content = await renderReview(review, index.root, otherAppearances(index, review));
+  } catch (error) {
+    if (process.env.NODE_ENV === 'development' && error instanceof ContentError) return authorErrorPage(review, index.root, error);
+    throw error;
+  }
+  // Under `next dev`, broken links and anchors in this review are listed above it (production builds refuse them).
+  const warnings = process.env.NODE_ENV === 'development' ? await authorWarnings(review) : null;
   const { newer, older } = adjacentReviews(review.slug);
   const edit = editUrl(review.file, siteConfig.editUrlBase);
   const hasTitle = review.headings.some((heading) => heading.depth === 1);
   return (
     <div className="flex flex-col lg:grid lg:grid-cols-[minmax(0,1fr)_15rem] lg:gap-12">
       <article className="min-w-0 pt-8">
+        {warnings}
         <p className="text-sm text-slate-500 dark:text-slate-400">
           <time dateTime={review.date ?? undefined}>{formatDate(review.date)}</time> · {review.readingMinutes} min read ·{' '}
           {review.papers.length} papers
@@ -79,4 +89,26 @@ export async function ReviewArticle({ review }: { review: Review }) {
       <TableOfContents review={review} />
     </div>
   );
+}
+
+/**
+ * `next dev` only: every problem in the file, where a reader would get the
+ * "try again" page. The modules load in development only, so production
+ * bundles have none of it.
+ */
+async function authorErrorPage(review: Review, root: string, error: ContentError) {
+  const [{ AuthorErrorPage }, { reviewErrors }] = await Promise.all([
+    import('@/components/dev/content-problems'),
+    import('@/lib/content/check'),
+  ]);
+  const problems = await reviewErrors(review, root);
+  return <AuthorErrorPage file={review.file} problems={problems.length ? problems : error.problems} />;
+}
+
+async function authorWarnings(review: Review) {
+  const [{ AuthorWarnings }, { reviewWarnings }] = await Promise.all([
+    import('@/components/dev/content-problems'),
+    import('@/lib/content/check'),
+  ]);
+  return <AuthorWarnings problems={reviewWarnings(review, getContentIndex())} />;
 }

@@ -1,6 +1,9 @@
 import 'server-only';
 import { readFile } from 'node:fs/promises';
-import { compileMDX } from 'next-mdx-remote/rsc';
+import { createElement, type ComponentType } from 'react';
+import * as jsxDevRuntime from 'react/jsx-dev-runtime';
+import * as jsxProdRuntime from 'react/jsx-runtime';
+import { serialize } from 'next-mdx-remote/serialize';
 import { mdxComponents } from '@/components/review/mdx-components';
 import { locateCompileError, reviewMdxOptions } from '@/lib/content/render/mdx-options';
 import type { Review } from '@/lib/content/source/parse-review';
@@ -8,24 +11,47 @@ import { ContentError } from '@/lib/content/source/problems';
 import { preprocess } from '@/lib/content/source/syntax';
 import type { RenderContext } from '@/lib/content/source/transforms';
 
+type MdxContent = ComponentType<{ components: Record<string, unknown> }>;
+
+/** The last compiled code of each review file, with everything that went into it. */
+const compiled = new Map<string, { key: string; content: MdxContent }>();
+
 /**
  * Compiles a review to React elements on the server; a broken file fails with
  * `file:line:column`. Feeds pass `feedMdxComponents` (no paper rows). A theme
  * component imported under another name (`import Box from '@theme/Admonition'`)
  * is handed in under that name too.
+ *
+ * The compiled code is kept per file until its text or anything else the
+ * compiler reads changes: `next dev` renders a review on every request, and
+ * compiling (MDX, KaTeX, Shiki) was most of that time.
  */
 export async function renderReview(review: Review, root: string, alsoIn?: RenderContext['alsoIn'], components = mdxComponents) {
   if (review.problems.length) throw new ContentError(review.problems);
   const source = await readFile(review.file, 'utf8');
   const imported = Object.fromEntries(Object.entries(review.components).map(([local, name]) => [local, components[name]]));
-  try {
-    const { content } = await compileMDX({
-      source: preprocess(source),
-      components: { ...components, ...imported },
-      options: reviewMdxOptions(review, root, { alsoIn }),
-    });
-    return content;
-  } catch (error) {
-    throw new ContentError([locateCompileError(review.file, source, error)]);
+  const key = JSON.stringify([source, root, review.format, review.assets, review.papers, alsoIn ?? null]);
+  let entry = compiled.get(review.file);
+  if (entry?.key !== key) {
+    try {
+      entry = { key, content: await compile(source, review, root, alsoIn) };
+    } catch (error) {
+      throw new ContentError([locateCompileError(review.file, source, error)]);
+    }
+    compiled.set(review.file, entry);
   }
+  return createElement(entry.content, { components: { ...components, ...imported } });
+}
+
+/** What next-mdx-remote's compileMDX does, minus the element: the compiled function is what is worth keeping. */
+async function compile(source: string, review: Review, root: string, alsoIn: RenderContext['alsoIn']): Promise<MdxContent> {
+  const options = reviewMdxOptions(review, root, { alsoIn });
+  const { compiledSource, frontmatter, scope } = await serialize(preprocess(source), options, true);
+  // The compiled code calls the development runtime under `next dev`, as next-mdx-remote's does.
+  const opts = process.env.NODE_ENV === 'production' ? jsxProdRuntime : jsxDevRuntime;
+  const fullScope: Record<string, unknown> = { opts, frontmatter, ...scope };
+  const hydrate = Reflect.construct(Function, [...Object.keys(fullScope), compiledSource]) as (...args: unknown[]) => {
+    default: MdxContent;
+  };
+  return hydrate(...Object.values(fullScope)).default;
 }

@@ -18,23 +18,41 @@ export async function checkContent(root = contentRoot()): Promise<{ problems: Co
   const index = buildIndex(root, undefined, { drafts: true });
   const problems: ContentProblem[] = [];
   for (const review of index.reviews) {
-    problems.push(...review.problems);
-    if (!review.parsed) continue;
-    problems.push(...(await compileProblems(review, await readFile(review.file, 'utf8'), root)));
-    if (!review.date) {
-      problems.push(at(review, 1, 1, 'no date: add `date: YYYY-MM-DD` to the front matter or name the file YYYYMMDD.mdx'));
-    }
-    if (review.papers.length === 0) {
-      problems.push(at(review, 1, 1, 'no paper found: a review needs at least one `## 1. [Paper name](link)` heading'));
-    }
-    for (const link of review.links) {
-      const message = checkLink(link, review, index);
-      if (message) problems.push(at(review, link.line, link.column, message));
-    }
+    problems.push(...(await reviewErrors(review, root)), ...reviewWarnings(review, index));
   }
+  return { problems: sortProblems(problems), reviews: index.reviews.length };
+}
+
+/** What keeps a review from rendering: it does not parse or compile, an image or a component is missing. */
+export async function reviewErrors(review: Review, root: string): Promise<ContentProblem[]> {
+  if (!review.parsed) return sortProblems(review.problems);
+  return sortProblems([...review.problems, ...(await compileProblems(review, await readFile(review.file, 'utf8'), root))]);
+}
+
+/**
+ * What is wrong with a review that still renders: links to pages or anchors
+ * that do not exist, no date, no paper. `next dev` shows them above the review;
+ * the check and the build refuse them like errors.
+ */
+export function reviewWarnings(review: Review, index: ContentIndex): ContentProblem[] {
+  if (!review.parsed) return [];
+  const problems: ContentProblem[] = [];
+  if (!review.date) {
+    problems.push(at(review, 1, 1, 'no date: add `date: YYYY-MM-DD` to the front matter or name the file YYYYMMDD.mdx'));
+  }
+  if (review.papers.length === 0) {
+    problems.push(at(review, 1, 1, 'no paper found: a review needs at least one `## 1. [Paper name](link)` heading'));
+  }
+  for (const link of review.links) {
+    const message = checkLink(link, review, index);
+    if (message) problems.push(at(review, link.line, link.column, message));
+  }
+  return sortProblems(problems);
+}
+
+function sortProblems(problems: ContentProblem[]): ContentProblem[] {
   const unique = new Map(problems.map((p) => [`${p.file}:${p.line}:${p.column}:${p.message}`, p]));
-  const sorted = [...unique.values()].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
-  return { problems: sorted, reviews: index.reviews.length };
+  return [...unique.values()].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
 }
 
 function at(review: Review, line: number, column: number, message: string): ContentProblem {

@@ -190,10 +190,11 @@ export function startOnPostgresUrl(
 /**
  * `next dev` (what `npm run dev` runs) on a fresh embedded database folder,
  * logs captured. It builds into .next/dev, leaving the suite's build alone.
+ * `env` adds variables: `CONTENT_DIR` for a copy of content/ a test may edit.
  */
-export function startDevServer(): Promise<LoggedApp> {
+export function startDevServer(env: Record<string, string> = {}): Promise<LoggedApp> {
   const dir = mkdtempSync(path.join(tmpdir(), 'dev-pglite-'));
-  return startServer('pglite', { PGLITE_DIR: path.join(dir, 'db'), DATABASE_URL: '' }, () => removeDir(dir), {
+  return startServer('pglite', { PGLITE_DIR: path.join(dir, 'db'), DATABASE_URL: '', ...env }, () => removeDir(dir), {
     captureLogs: true,
     mode: 'dev',
   });

@@ -3,7 +3,10 @@ import path from 'node:path';
 import { contentTypeOf } from '@/lib/content/source/assets';
 import { getContentIndex } from '@/lib/content/index/content-index';
 
-export const dynamicParams = false;
+// An image added after the build (or a moment ago under `next dev`, where a
+// cached list of params answered 404 for seconds) is read from the folder,
+// with the same checks: inside the content folder, an image type, present.
+export const dynamicParams = true;
 
 /** Every image a review uses is written out as a static file at build time. */
 export function generateStaticParams() {

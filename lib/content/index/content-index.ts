@@ -1,7 +1,7 @@
 import { tagSlug } from '@/lib/content/urls';
 import { contentRoot, listContentFiles, type ContentFile } from '@/lib/content/source/files';
 import { lastUpdatedDates } from '@/lib/content/source/last-updated';
-import { parseReview, type Review } from '@/lib/content/source/parse-review';
+import { parseReviewCached, type Review } from '@/lib/content/source/parse-review';
 import type { PaperEntry } from '@/lib/content/source/papers';
 
 export type Appearance = {
@@ -47,7 +47,7 @@ export function buildIndex(
   { drafts = includeDrafts() } = {},
 ): ContentIndex {
   const updated = lastUpdatedDates(root, files.map((f) => f.file));
-  const all = files.map((file) => ({ ...parseReview(file, root), lastUpdated: updated.get(file.file) ?? null }));
+  const all = files.map((file) => ({ ...parseReviewCached(file, root), lastUpdated: updated.get(file.file) ?? null }));
   const reviews = all
     .filter((review) => drafts || !review.draft)
     .sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || b.slug.localeCompare(a.slug));

@@ -44,14 +44,17 @@ export function collectAssets(
   tree: Root,
   file: string,
   root: string,
-): { assets: ReviewAssets; components: Record<string, MdxComponentName>; problems: ContentProblem[] } {
+): { assets: ReviewAssets; components: Record<string, MdxComponentName>; problems: ContentProblem[]; files: string[] } {
   const assets: ReviewAssets = { imports: {}, urls: {} };
+  const files = new Set<string>();
   const components: Record<string, MdxComponentName> = {};
   const problems: ContentProblem[] = [];
   const at = (node: { position?: { start: { line: number; column: number } } }, message: string) =>
     problems.push({ file, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1, message });
 
   const resolve = (ref: string, node: Parameters<typeof at>[0]): Asset | null => {
+    const absolute = assetPath(ref, file);
+    if (absolute) files.add(absolute);
     const result = resolveAsset(ref, file, root);
     if (typeof result === 'string') {
       at(node, result);
@@ -100,7 +103,16 @@ export function collectAssets(
       }
     }
   });
-  return { assets, components, problems };
+  return { assets, components, problems, files: [...files] };
+}
+
+/** The file an image reference points at, or null when the reference is not a valid path. */
+function assetPath(ref: string, reviewFile: string): string | null {
+  try {
+    return path.resolve(path.dirname(reviewFile), decodeURI(ref.split(/[?#]/)[0]!));
+  } catch {
+    return null;
+  }
 }
 
 const cache = new Map<string, { key: string; asset: Asset }>();

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
@@ -37,6 +37,8 @@ export type Review = {
   /** Theme components the review imports: local name → component. */
   components: Record<string, MdxComponentName>;
   links: LinkRef[];
+  /** Image files the review refers to, found or not: a change to one changes the review. */
+  assetFiles: string[];
   /** False when the file does not even parse; everything above is then a default. */
   parsed: boolean;
   problems: ContentProblem[];
@@ -45,6 +47,41 @@ export type Review = {
 /** Parses one review the way the renderer will, and reads everything the site needs to know about it. */
 export function parseReview(entry: ContentFile, root: string): Review {
   return parseReviewSource(readFileSync(entry.file, 'utf8'), entry, root);
+}
+
+type ParsedEntry = { root: string; slug: string; raw: string; assets: string; review: Review };
+const parsedFiles = new Map<string, ParsedEntry>();
+
+/** `mtime:size` of each file, `-` for a missing one: what a review's images looked like when it was parsed. */
+function fileStates(files: string[]): string {
+  return files
+    .map((file) => {
+      try {
+        const stats = statSync(file);
+        return `${stats.mtimeMs}:${stats.size}`;
+      } catch {
+        return '-';
+      }
+    })
+    .join('|');
+}
+
+/**
+ * parseReview with a memory: a file whose text and images are unchanged since
+ * its last parse is not parsed again. \`next dev\` rebuilds the index after
+ * every save, and parsing is what costs (about 10 ms a review); reading the
+ * text to compare costs little. The text, not the file time, decides: two
+ * saves within one clock tick can leave the time unchanged.
+ */
+export function parseReviewCached(entry: ContentFile, root: string): Review {
+  const raw = readFileSync(entry.file, 'utf8');
+  const known = parsedFiles.get(entry.file);
+  if (known && known.raw === raw && known.root === root && known.slug === entry.slug && known.assets === fileStates(known.review.assetFiles)) {
+    return known.review;
+  }
+  const review = parseReviewSource(raw, entry, root);
+  parsedFiles.set(entry.file, { root, slug: entry.slug, raw, assets: fileStates(review.assetFiles), review });
+  return review;
 }
 
 export function parseReviewSource(raw: string, entry: Pick<ContentFile, 'file' | 'slug'>, root: string): Review {
@@ -69,6 +106,7 @@ export function parseReviewSource(raw: string, entry: Pick<ContentFile, 'file' |
     assets: { imports: {}, urls: {} },
     components: {},
     links: [],
+    assetFiles: [],
     parsed: false,
     problems: [],
   };
@@ -95,8 +133,9 @@ export function parseReviewSource(raw: string, entry: Pick<ContentFile, 'file' |
   review.draft = frontMatter.draft === true;
   review.readingMinutes = readingMinutes(toString(tree));
 
-  const { assets, components, problems } = collectAssets(tree, entry.file, root);
+  const { assets, components, problems, files } = collectAssets(tree, entry.file, root);
   review.assets = assets;
+  review.assetFiles = files;
   review.components = components;
   review.problems.push(...problems, ...componentProblems(tree, entry.file, components));
 

@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { describe, expect, test, vi } from 'vitest';
-import { checkContent } from '@/lib/content/check';
-import { formatProblem } from '@/lib/content/source/problems';
+import { checkContent, reviewErrors, reviewWarnings } from '@/lib/content/check';
+import { buildIndex } from '@/lib/content/index/content-index';
+import { sourceFrame } from '@/lib/content/source/frame';
+import { formatProblem, type ContentProblem } from '@/lib/content/source/problems';
 import { png, writeContent } from '@/tests/support/content';
 
 const paper = '## 1. [P](https://arxiv.org/abs/2501.00001)';
@@ -123,5 +125,39 @@ describe('next build runs the same check', () => {
       vi.unstubAllEnvs();
     }
     void path;
+  });
+});
+
+describe('one review in next dev: errors that stop it, warnings that do not', () => {
+  test('a component without its import and bad math are errors; a broken link and anchor are warnings', async () => {
+    const root = writeContent({
+      'r/20250101.mdx': target,
+      'r/20250102.mdx': [paper, '', '<Tabs>x</Tabs> and $\\frac{$', '', '[gone](/docs/r/nope) [anchor](/docs/r/20250101#nothing)'].join('\n'),
+    });
+    const index = buildIndex(root, undefined, { drafts: true });
+    const review = index.bySlug.get('r/20250102')!;
+    const show = (problems: ContentProblem[]) => problems.map((problem) => formatProblem(problem, root));
+    expect(show(await reviewErrors(review, root))).toEqual([
+      expect.stringMatching(/^r\/20250102\.mdx:3:1 `<Tabs>` is not defined: add `import Tabs from '@theme\/Tabs';`/),
+      expect.stringMatching(/^r\/20250102\.mdx:3:\d+ KaTeX parse error/),
+    ]);
+    expect(show(reviewWarnings(review, index))).toEqual([
+      'r/20250102.mdx:5:1 broken link "/docs/r/nope": no review at /docs/r/nope',
+      'r/20250102.mdx:5:22 broken anchor "/docs/r/20250101#nothing": r/20250101 has no heading with id "nothing"',
+    ]);
+    expect(await reviewErrors(index.bySlug.get('r/20250101')!, root)).toEqual([]);
+  });
+
+  test('the source frame around a problem: two lines either side, the problem line marked', () => {
+    const source = ['a', 'b', 'c', 'd', 'e', 'f'].join('\n');
+    expect(sourceFrame(source, 3)).toEqual([
+      { number: 1, text: 'a', marked: false },
+      { number: 2, text: 'b', marked: false },
+      { number: 3, text: 'c', marked: true },
+      { number: 4, text: 'd', marked: false },
+      { number: 5, text: 'e', marked: false },
+    ]);
+    expect(sourceFrame(source, 1).map((line) => line.number)).toEqual([1, 2, 3]);
+    expect(sourceFrame(source, 99).filter((line) => line.marked)).toEqual([{ number: 6, text: 'f', marked: true }]);
   });
 });

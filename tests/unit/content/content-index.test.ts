@@ -1,6 +1,8 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { buildIndex } from '@/lib/content/index/content-index';
-import { writeContent } from '@/tests/support/content';
+import { png, writeContent } from '@/tests/support/content';
 
 const root = writeContent({
   'papers/y2025/oct/20251027.mdx': [
@@ -72,5 +74,36 @@ describe('content index', () => {
 
   test('files starting with _ are partials, not reviews', () => {
     expect(buildIndex(root).reviews.some((r) => r.slug.includes('_partial'))).toBe(false);
+  });
+});
+
+describe('rebuilding the index after a save (next dev)', () => {
+  const review = (sentence: string) =>
+    ['# 리뷰', '', sentence, '', "import fig from './asset/fig.png';", '', '## 1. [GDPO](https://arxiv.org/abs/2601.05242)'].join('\n');
+
+  test('a changed review is parsed again, the others are reused as they were', () => {
+    const live = writeContent({ 'r/20250101.mdx': review('처음 문장.'), 'r/20250102.mdx': review('다른 리뷰.'), 'r/asset/fig.png': png(4, 3) });
+    const before = buildIndex(live);
+    const file = path.join(live, 'r/20250101.mdx');
+    // Same length, written at once: the file time may not even move.
+    writeFileSync(file, review('바뀐 문장.'));
+    const after = buildIndex(live);
+    expect(after.bySlug.get('r/20250101')?.description).toBe('바뀐 문장.');
+    expect(before.bySlug.get('r/20250101')?.description).toBe('처음 문장.');
+    expect(after.bySlug.get('r/20250102')?.headings).toBe(before.bySlug.get('r/20250102')?.headings);
+  });
+
+  test('adding or removing an image the review imports changes the review though its text did not', () => {
+    const live = writeContent({ 'r/20250101.mdx': review('문장.') });
+    expect(buildIndex(live).bySlug.get('r/20250101')?.problems.map((p) => p.message)).toEqual([
+      expect.stringContaining('missing asset "./asset/fig.png"'),
+    ]);
+    mkdirSync(path.join(live, 'r/asset'));
+    writeFileSync(path.join(live, 'r/asset/fig.png'), png(40, 30));
+    const fixed = buildIndex(live).bySlug.get('r/20250101')!;
+    expect(fixed.problems).toEqual([]);
+    expect(fixed.assets.imports.fig).toMatchObject({ width: 40, height: 30 });
+    rmSync(path.join(live, 'r/asset/fig.png'));
+    expect(buildIndex(live).bySlug.get('r/20250101')?.problems).toHaveLength(1);
   });
 });

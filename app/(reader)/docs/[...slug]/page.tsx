@@ -6,7 +6,12 @@ import { archiveFolders, archiveTitle, reviewsInFolder } from '@/lib/content/ind
 import { getContentIndex } from '@/lib/content/index/content-index';
 import { getReview } from '@/lib/content/index/queries';
 
-export const dynamicParams = false;
+// Every review is prerendered from generateStaticParams. A slug not in that
+// list is looked up by the page itself, which answers 404 for one that does
+// not exist: with `false`, `next dev` kept serving a review saved a moment ago
+// as 404 for seconds, from its cached list of params (the value must be a
+// literal, so it cannot be `false` in production only).
+export const dynamicParams = true;
 
 /** Every review, and every folder of reviews (the Docusaurus archive URLs such as /docs/papers/y2025/nov). */
 export function generateStaticParams() {
