@@ -6,7 +6,14 @@ import { loadReaderState } from '@/components/reader/reader-store';
 import { importTooLargeMessage, MAX_IMPORT_BYTES } from '@/lib/reader/shared';
 
 type ImportResponse = {
-  imported?: { bookmarks: number; statuses: number; notes: number; skipped: { bookmarks: number; notes: number } };
+  imported?: {
+    bookmarks: number;
+    statuses: number;
+    notes: number;
+    collections: number;
+    collectionPapers: number;
+    skipped: { bookmarks: number; notes: number };
+  };
   error?: string;
 };
 
@@ -55,12 +62,16 @@ export function ExportPanel({ paperIds }: { paperIds?: string[] }) {
       });
       const data = (await response.json().catch(() => ({}))) as ImportResponse;
       if (!response.ok || !data.imported) throw new Error(data.error ?? `Import failed (${response.status}).`);
-      const { bookmarks, notes, skipped } = data.imported;
+      const { bookmarks, notes, collections, collectionPapers, skipped } = data.imported;
       const already =
         skipped.bookmarks + skipped.notes > 0
           ? ` (${plural(skipped.bookmarks, 'bookmark')} and ${plural(skipped.notes, 'note')} were already here)`
           : '';
-      setMessage({ kind: 'ok', text: `Imported ${plural(bookmarks, 'bookmark')}, ${plural(notes, 'note')}${already}.` });
+      const lists =
+        collections + collectionPapers > 0
+          ? `, ${plural(collections, 'collection')} (${plural(collectionPapers, 'paper')} put in collections)`
+          : '';
+      setMessage({ kind: 'ok', text: `Imported ${plural(bookmarks, 'bookmark')}, ${plural(notes, 'note')}${lists}${already}.` });
       // The bookmark stars and the server-rendered list both show imported data now.
       void loadReaderState(true);
       router.refresh();
