@@ -1,5 +1,6 @@
 import { formatDate } from '@/lib/content/index/queries';
 import type { OtherAppearance } from '@/lib/content/source/transforms';
+import { CollectionPicker } from '@/components/reader/collection-picker';
 import { PaperActions } from '@/components/reader/paper-actions';
 import { PaperNotes } from '@/components/reader/paper-notes';
 
@@ -16,6 +17,7 @@ export function PaperRow({ paperId, anchor, alsoIn = [] }: { paperId: string; an
     <>
       <div className="paper-row not-prose" data-paper-row={paperId}>
         <PaperActions paperId={paperId} anchorHref={`#${anchor}`} />
+        <CollectionPicker paperId={paperId} />
         {arxivId ? (
           <>
             <a href={`https://arxiv.org/abs/${arxivId}`} rel="noopener noreferrer">

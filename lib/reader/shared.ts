@@ -148,6 +148,18 @@ export type LibraryFilters = {
   collection?: string;
   sort?: LibrarySort;
 };
+/** In words, for the export's title and the page: "my library: bookmarked, status Reading, in “To cite”". */
+export function describeLibraryView(filters: LibraryFilters, collectionName?: string): string {
+  const parts: string[] = [];
+  if (filters.bookmarked) parts.push('bookmarked');
+  if (filters.status) parts.push(`status ${readingStatusLabels[filters.status]}`);
+  if (filters.notes) parts.push('with notes');
+  if (filters.org) parts.push(`org ${filters.org}`);
+  if (filters.tag) parts.push(`tag ${filters.tag}`);
+  if (filters.collection) parts.push(`in “${collectionName ?? 'a collection'}”`);
+  return parts.length ? `my library: ${parts.join(', ')}` : 'my library';
+}
+
 /** The filters as a query string (what the page links and the export links carry); defaults left out. */
 export function libraryQueryString(filters: LibraryFilters, extra: Record<string, string> = {}): string {
   const params = new URLSearchParams();

@@ -150,9 +150,9 @@ function exportPaper(
 
 /**
  * The papers of a Markdown/BibTeX export with the reader's status and notes:
- * every bookmark (newest first, as /bookmarks lists them), or the selected
- * ids in the order given. A selected id must be a known paper or one of the
- * reader's bookmarks; anything else is refused rather than exported empty.
+ * every bookmark (newest first), or the selected ids in the order given (the
+ * library's view). A selected id must be a known paper or one the reader has
+ * data on; anything else is refused rather than exported empty.
  */
 export async function gatherExportPapers(userId: string, paperIds?: readonly string[]): Promise<ExportPaper[]> {
   const data = await readReaderData(userId);
@@ -163,7 +163,14 @@ export async function gatherExportPapers(userId: string, paperIds?: readonly str
     ids = [...data.bookmarks].reverse().map((b) => b.paperId);
   } else {
     ids = [...new Set(paperIds)];
-    const unknown = ids.filter((id) => !catalog.has(id) && !bookmarkedAt.has(id));
+    // A paper whose review is gone is still exportable when it holds the reader's data (the library lists it).
+    const own = new Set([
+      ...bookmarkedAt.keys(),
+      ...data.statuses.map((x) => x.paperId),
+      ...data.notes.map((x) => x.paperId),
+      ...data.collections.flatMap((c) => c.papers.map((x) => x.paperId)),
+    ]);
+    const unknown = ids.filter((id) => !catalog.has(id) && !own.has(id));
     if (unknown.length > 0) throw new UnknownPapersError(unknown, 'Nothing was exported.');
   }
   const wanted = new Set(ids);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import * as bookmarks from '@/lib/reader/bookmarks';
 import * as collections from '@/lib/reader/collections';
+import * as library from '@/lib/reader/library';
 import * as notes from '@/lib/reader/notes';
 import * as noteSearch from '@/lib/reader/note-search';
 import * as readingStatus from '@/lib/reader/reading-status';
@@ -13,7 +14,7 @@ import { mailsTo, receivedMails, startMailCatcher, type MailCatcher } from '@/te
 
 /** Exported functions that touch no reader data (pure helpers), so they need no row in the matrix. */
 const PURE = new Set(['normalizeEmail', 'parseCollectionName']);
-const modules = { bookmarks, collections, notes, noteSearch, readingStatus, users, account, passwordReset, sessionVersion };
+const modules = { bookmarks, collections, library, notes, noteSearch, readingStatus, users, account, passwordReset, sessionVersion };
 
 // A reset link is a mail: a real local SMTP server receives it, so the matrix can say whose inbox it reached.
 let smtp: MailCatcher;
@@ -98,6 +99,18 @@ const MATRIX: { fn: string; name: string; run: (f: Fixture) => Promise<unknown>;
     name: "asking about A's paper",
     run: (f) => collections.listCollections(f.b, { paperId: f.papers[0]! }),
     expected: () => [],
+  },
+  {
+    fn: 'library.listLibrary',
+    name: 'all',
+    run: (f) => library.listLibrary(f.b, {}, 'all'),
+    expected: () => ({ items: [], total: 0 }),
+  },
+  {
+    fn: 'library.listLibrary',
+    name: "filtered on A's collection",
+    run: (f) => library.listLibrary(f.b, { collection: f.aCollectionId, status: 'READ' }, { page: 1, pageSize: 20 }),
+    expected: () => ({ items: [], total: 0 }),
   },
   // Writes by collection id: exactly what a missing collection gives.
   {
@@ -370,5 +383,6 @@ describeEachBackend('authorization', (getTestDb) => {
       expect.objectContaining({ id: f.aCollectionId, paperCount: 2, contains: true }),
     ]);
     expect(await collections.renameCollection(f.a, f.aCollectionId, 'Alice list')).toMatchObject({ name: 'Alice list' });
+    expect((await library.listLibrary(f.a, { collection: f.aCollectionId }, 'all')).total).toBe(2);
   });
 });
