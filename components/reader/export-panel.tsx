@@ -6,14 +6,20 @@ import { loadReaderState } from '@/components/reader/reader-store';
 import { importTooLargeMessage, MAX_IMPORT_BYTES } from '@/lib/reader/shared';
 
 type ImportResponse = {
-  imported?: { bookmarks: number; statuses: number; notes: number; skipped: { bookmarks: number; notes: number } };
+  imported?: {
+    bookmarks: number;
+    statuses: number;
+    notes: number;
+    collections: number;
+    collectionPapers: number;
+    skipped: { bookmarks: number; notes: number };
+  };
   error?: string;
 };
 
-function exportHref(format: 'md' | 'bibtex' | 'json', paperIds?: string[]): string {
-  const params = new URLSearchParams({ format });
-  if (paperIds?.length) params.set('ids', paperIds.join(','));
-  return `/api/export?${params}`;
+/** The export of what the page shows: the page's filters ride along as the same query parameters. */
+function exportHref(format: 'md' | 'bibtex' | 'json', viewQuery = ''): string {
+  return `/api/export?format=${format}${viewQuery ? `&${viewQuery}` : ''}`;
 }
 
 const linkClass =
@@ -25,15 +31,15 @@ function plural(n: number, word: string): string {
 
 /**
  * Downloads (plain links: the browser streams the file to disk with the
- * server's filename) and the import form for /bookmarks. `paperIds` is the
- * current selection; without it only "everything" is offered.
+ * server's filename) and the import form for /library and /bookmarks.
+ * Markdown and BibTeX export what the page shows (`viewQuery`: its filters
+ * and sort as a query string, `viewCount` papers); JSON is everything.
  */
-export function ExportPanel({ paperIds }: { paperIds?: string[] }) {
+export function ExportPanel({ viewQuery = '', viewCount }: { viewQuery?: string; viewCount: number }) {
   const router = useRouter();
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
-  const selected = paperIds?.length ? paperIds : undefined;
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
@@ -55,12 +61,16 @@ export function ExportPanel({ paperIds }: { paperIds?: string[] }) {
       });
       const data = (await response.json().catch(() => ({}))) as ImportResponse;
       if (!response.ok || !data.imported) throw new Error(data.error ?? `Import failed (${response.status}).`);
-      const { bookmarks, notes, skipped } = data.imported;
+      const { bookmarks, notes, collections, collectionPapers, skipped } = data.imported;
       const already =
         skipped.bookmarks + skipped.notes > 0
           ? ` (${plural(skipped.bookmarks, 'bookmark')} and ${plural(skipped.notes, 'note')} were already here)`
           : '';
-      setMessage({ kind: 'ok', text: `Imported ${plural(bookmarks, 'bookmark')}, ${plural(notes, 'note')}${already}.` });
+      const lists =
+        collections + collectionPapers > 0
+          ? `, ${plural(collections, 'collection')} (${plural(collectionPapers, 'paper')} put in collections)`
+          : '';
+      setMessage({ kind: 'ok', text: `Imported ${plural(bookmarks, 'bookmark')}, ${plural(notes, 'note')}${lists}${already}.` });
       // The bookmark stars and the server-rendered list both show imported data now.
       void loadReaderState(true);
       router.refresh();
@@ -77,28 +87,22 @@ export function ExportPanel({ paperIds }: { paperIds?: string[] }) {
         Export and import
       </h2>
       <div className="flex flex-wrap items-center gap-2">
-        <span className="text-sm text-slate-600 dark:text-slate-400">All bookmarks:</span>
-        <a href={exportHref('md')} download className={linkClass}>
+        <span className="text-sm text-slate-600 dark:text-slate-400">
+          The papers shown ({viewCount.toLocaleString('en')} {viewCount === 1 ? 'paper' : 'papers'}, all pages):
+        </span>
+        <a href={exportHref('md', viewQuery)} download className={linkClass} data-export="md">
           Markdown
         </a>
-        <a href={exportHref('bibtex')} download className={linkClass}>
+        <a href={exportHref('bibtex', viewQuery)} download className={linkClass} data-export="bibtex">
           BibTeX
         </a>
-        <a href={exportHref('json')} download className={linkClass} title="Everything you own here, for importing on another site">
+      </div>
+      <div className="flex flex-wrap items-center gap-2">
+        <span className="text-sm text-slate-600 dark:text-slate-400">Everything you own here, to import on another site:</span>
+        <a href={exportHref('json')} download className={linkClass} data-export="json">
           JSON
         </a>
       </div>
-      {selected ? (
-        <div className="flex flex-wrap items-center gap-2">
-          <span className="text-sm text-slate-600 dark:text-slate-400">Export selected ({selected.length}):</span>
-          <a href={exportHref('md', selected)} download className={linkClass}>
-            Markdown
-          </a>
-          <a href={exportHref('bibtex', selected)} download className={linkClass}>
-            BibTeX
-          </a>
-        </div>
-      ) : null}
       <form onSubmit={(event) => void submit(event)} className="flex flex-wrap items-center gap-2">
         <label className="text-sm text-slate-600 dark:text-slate-400">
           Import a JSON export:{' '}

@@ -2,6 +2,7 @@
 
 import { IDEMPOTENCY_KEY_HEADER, type NoteView } from '@/lib/reader/shared';
 import { useEffect, useState } from 'react';
+import { NoteBody } from '@/components/reader/note-body';
 import { NoteEditor } from '@/components/reader/note-editor';
 import { noteDraftKey } from '@/components/reader/note-drafts';
 import { send, updateReaderState, useReaderState } from '@/components/reader/reader-store';
@@ -93,7 +94,7 @@ export function PaperNotes({ paperId }: { paperId: string }) {
       {showPanel ? (
         <div className="mt-2 space-y-3 rounded-lg bg-slate-50 p-3 ring-1 ring-slate-200 dark:bg-slate-900/60 dark:ring-slate-800">
           {error ? (
-            <p role="alert" className="text-xs text-red-600 dark:text-red-400">
+            <p role="alert" className="not-prose text-xs text-red-600 dark:text-red-400">
               {error}
             </p>
           ) : null}
@@ -104,18 +105,19 @@ export function PaperNotes({ paperId }: { paperId: string }) {
           ) : null}
           {(notes ?? []).map((note) =>
             editing === note.id ? (
-              <NoteEditor
-                key={note.id}
-                draftKey={noteDraftKey(userId, { noteId: note.id })}
-                initial={note.body}
-                submitLabel="Save"
-                onSubmit={(body) => update(note.id, body)}
-                onCancel={() => setEditing(null)}
-              />
+              <div key={note.id} className="not-prose">
+                <NoteEditor
+                  draftKey={noteDraftKey(userId, { noteId: note.id })}
+                  initial={note.body}
+                  submitLabel="Save"
+                  onSubmit={(body) => update(note.id, body)}
+                  onCancel={() => setEditing(null)}
+                />
+              </div>
             ) : (
               <article key={note.id} className="note" data-note-id={note.id}>
-                <div className="prose prose-sm prose-slate max-w-none dark:prose-invert" dangerouslySetInnerHTML={{ __html: note.html }} />
-                <p className="mt-1 flex gap-3 text-xs text-slate-500 dark:text-slate-400">
+                <NoteBody html={note.html} />
+                <p className="not-prose mt-1 flex gap-3 text-xs text-slate-500 dark:text-slate-400">
                   <time dateTime={note.updatedAt}>{new Date(note.updatedAt).toLocaleString()}</time>
                   <button type="button" className="underline" onClick={() => setEditing(note.id)}>
                     Edit
@@ -127,7 +129,9 @@ export function PaperNotes({ paperId }: { paperId: string }) {
               </article>
             ),
           )}
-          <NoteEditor draftKey={noteDraftKey(userId, { paperId })} submitLabel="Add note" onSubmit={create} />
+          <div className="not-prose">
+            <NoteEditor draftKey={noteDraftKey(userId, { paperId })} submitLabel="Add note" onSubmit={create} />
+          </div>
         </div>
       ) : null}
     </div>

@@ -11,6 +11,7 @@ import 'server-only';
 // other request by more than a chunk.
 import { paperCatalog } from '@/lib/content/index/catalog';
 import { getDb } from '@/lib/db/connection';
+import { noteMarkdownToText } from '@/lib/reader/note-markdown';
 import { createSearchIndex, excerpt, search, type Highlight, type SearchIndex } from '@/lib/search/engine';
 import type { SearchDocument } from '@/lib/search/documents';
 import { normalize } from '@/lib/search/tokenize';
@@ -102,7 +103,8 @@ async function sync(userId: string, entry: Entry): Promise<{ searched: number; t
       orgs: '',
       review: '',
       date: note.updatedAt.toISOString().slice(0, 10),
-      text: normalize(note.body),
+      // Searched and excerpted as the reader sees it: `**bold**` is "bold".
+      text: normalize(noteMarkdownToText(note.body)),
     }));
     await engine.addAllAsync(documents, { chunkSize: CHUNK });
     for (const note of notes) {

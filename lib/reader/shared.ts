@@ -102,6 +102,78 @@ export const idempotencyKeySchema = z
   .transform((key) => key.replace(/^"(.*)"$/, '$1'))
   .pipe(z.string().regex(/^[A-Za-z0-9_-]{16,128}$/, 'Idempotency-Key must be 16 to 128 letters, digits, "-" or "_" (a UUID fits).'));
 
+// ---- Collections -----------------------------------------------------------------
+
+export const COLLECTION_NAME_MAX_LENGTH = 100;
+/** A collection's name: trimmed, 1 to 100 characters, no control characters; unique per reader. */
+export const collectionNameSchema = z
+  .string({ error: 'name must be a string' })
+  .trim()
+  .min(1, 'Give the collection a name.')
+  .max(COLLECTION_NAME_MAX_LENGTH, `A collection name has at most ${COLLECTION_NAME_MAX_LENGTH} characters.`)
+  .regex(/^[^\u0000-\u001f\u007f]*$/, 'A collection name cannot contain control characters (line breaks, tabs, NUL).');
+/** Collection ids are Prisma cuids, like note ids: checked before any query. */
+export const collectionIdSchema = z.string().regex(NOTE_ID_PATTERN, 'Invalid collection id.');
+export const collectionNameTakenMessage = (name: string) => `You already have a collection named “${name}”. Pick another name.`;
+export const COLLECTION_NOT_FOUND_MESSAGE = 'Collection not found.';
+
+/** One of the reader's collections as the API returns it; `contains` answers "is this paper in it?" when asked. */
+export type CollectionView = { id: string; name: string; paperCount: number; createdAt: string; contains?: boolean };
+
+// ---- Library (/library and the exports of what it shows) ------------------------------
+
+export const LIBRARY_SORTS = ['added', 'review', 'name'] as const;
+export type LibrarySort = (typeof LIBRARY_SORTS)[number];
+export const librarySortLabels: Record<LibrarySort, string> = { added: 'Date added', review: 'Review date', name: 'Name' };
+const flag = z
+  .enum(['1', 'true', '0', 'false'], { error: 'expected 1 or 0' })
+  .transform((v) => v === '1' || v === 'true')
+  .optional();
+/** The library's filters as query parameters; one schema for the page, the export links and the export route. */
+export const libraryFilterShape = {
+  status: readingStatusSchema.optional(),
+  bookmarked: flag,
+  notes: flag,
+  org: z.string().trim().min(1).max(100).optional(),
+  tag: z.string().trim().min(1).max(100).optional(),
+  collection: collectionIdSchema.optional(),
+  sort: z.enum(LIBRARY_SORTS, { error: 'expected added, review or name' }).optional(),
+};
+export type LibraryFilters = {
+  status?: ReadingStatusValue;
+  bookmarked?: boolean;
+  notes?: boolean;
+  org?: string;
+  tag?: string;
+  collection?: string;
+  sort?: LibrarySort;
+};
+/** In words, for the export's title and the page: "my library: bookmarked, status Reading, in “To cite”". */
+export function describeLibraryView(filters: LibraryFilters, collectionName?: string): string {
+  const parts: string[] = [];
+  if (filters.bookmarked) parts.push('bookmarked');
+  if (filters.status) parts.push(`status ${readingStatusLabels[filters.status]}`);
+  if (filters.notes) parts.push('with notes');
+  if (filters.org) parts.push(`org ${filters.org}`);
+  if (filters.tag) parts.push(`tag ${filters.tag}`);
+  if (filters.collection) parts.push(`in “${collectionName ?? 'a collection'}”`);
+  return parts.length ? `my library: ${parts.join(', ')}` : 'my library';
+}
+
+/** The filters as a query string (what the page links and the export links carry); defaults left out. */
+export function libraryQueryString(filters: LibraryFilters, extra: Record<string, string> = {}): string {
+  const params = new URLSearchParams();
+  if (filters.status) params.set('status', filters.status);
+  if (filters.bookmarked) params.set('bookmarked', '1');
+  if (filters.notes) params.set('notes', '1');
+  if (filters.org) params.set('org', filters.org);
+  if (filters.tag) params.set('tag', filters.tag);
+  if (filters.collection) params.set('collection', filters.collection);
+  if (filters.sort && filters.sort !== 'added') params.set('sort', filters.sort);
+  for (const [key, value] of Object.entries(extra)) params.set(key, value);
+  return params.toString();
+}
+
 // ---- Per-account limits ---------------------------------------------------------
 
 /**
@@ -112,11 +184,20 @@ export const idempotencyKeySchema = z
 export const MAX_NOTES = 5_000;
 export const MAX_BOOKMARKS = 5_000;
 export const MAX_STATUSES = 5_000;
+export const MAX_COLLECTIONS = 200;
+/** Papers in all of one reader's collections together (a paper in two collections counts twice). */
+export const MAX_COLLECTION_PAPERS = 5_000;
 
 export const READER_LIMITS = {
   notes: { max: MAX_NOTES, noun: 'notes', remedy: 'Delete some to add more.' },
   bookmarks: { max: MAX_BOOKMARKS, noun: 'bookmarks', remedy: 'Remove some to add more.' },
   statuses: { max: MAX_STATUSES, noun: 'reading statuses', remedy: 'Clear some to add more.' },
+  collections: { max: MAX_COLLECTIONS, noun: 'collections', remedy: 'Delete one to make another.' },
+  collectionPapers: {
+    max: MAX_COLLECTION_PAPERS,
+    noun: 'papers in collections (counting each collection a paper is in)',
+    remedy: 'Take some out of a collection to add more.',
+  },
 } as const;
 export type ReaderCollection = keyof typeof READER_LIMITS;
 

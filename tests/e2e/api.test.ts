@@ -11,6 +11,7 @@ describe.each(inject('servers'))('API on $backend', ({ baseURL }) => {
   let alice: Reader;
   let bob: Reader;
   let aliceNoteId: string;
+  let aliceListId: string;
   const secret = 'Alice private thoughts about the paper';
 
   beforeAll(async () => {
@@ -21,6 +22,10 @@ describe.each(inject('servers'))('API on $backend', ({ baseURL }) => {
     const created = await alice.json<{ note: { id: string; body: string } }>('POST', '/api/notes', { paperId: p1, body: secret });
     expect(created.status).toBe(201);
     aliceNoteId = created.data.note.id;
+    const list = await alice.json<{ collection: { id: string } }>('POST', '/api/collections', { name: `Alice list ${secret}` });
+    expect(list.status).toBe(201);
+    aliceListId = list.data.collection.id;
+    expect((await alice.json('PUT', `/api/collections/${aliceListId}/papers`, { paperId: p2, included: true })).status).toBe(200);
   });
 
   /** Alice's data as Alice sees it, to compare before and after each attack. */
@@ -30,7 +35,9 @@ describe.each(inject('servers'))('API on $backend', ({ baseURL }) => {
       await alice.json<{ notes: { id: string; body: string; updatedAt: string }[] }>('GET', `/api/notes?paperId=${encodeURIComponent(p1)}`)
     ).data.notes;
     const list = (await alice.json<{ items: unknown[] }>('GET', '/api/bookmarks')).data.items;
-    return { bookmarks: state.bookmarks, statuses: state.statuses, noteCounts: state.noteCounts, notes, list };
+    const collections = (await alice.json<{ collections: unknown[] }>('GET', `/api/collections?paperId=${encodeURIComponent(p2)}`)).data
+      .collections;
+    return { bookmarks: state.bookmarks, statuses: state.statuses, noteCounts: state.noteCounts, notes, list, collections };
   }
 
   describe('authorization matrix: another reader gets nothing of Alice’s', () => {
@@ -39,10 +46,17 @@ describe.each(inject('servers'))('API on $backend', ({ baseURL }) => {
       expect((await bob.json('GET', `/api/notes?paperId=${encodeURIComponent(p1)}`)).data).toEqual({ notes: [], earlier: null });
       const state = (await bob.json<State>('GET', '/api/reader/state')).data;
       expect([state.bookmarks, state.statuses, state.noteCounts]).toEqual([[], {}, {}]);
-      for (const page of ['/bookmarks', '/notes']) {
+      expect((await bob.json('GET', '/api/collections')).data).toEqual({ collections: [] });
+      expect((await bob.json('GET', `/api/collections?paperId=${encodeURIComponent(p2)}`)).data).toEqual({ collections: [] });
+      for (const page of ['/bookmarks', '/notes', '/library', `/library?collection=${aliceListId}`]) {
         const html = await (await bob.request('GET', page)).text();
         expect(html).not.toContain(secret);
         expect(html).not.toContain(`data-bookmark-item="${p1}"`);
+        expect(html).not.toContain(`data-library-item="${p2}"`);
+      }
+      for (const query of ['', `&collection=${aliceListId}`]) {
+        const md = await (await bob.request('GET', `/api/export?format=md${query}`)).text();
+        expect(md).toMatch(/· 0 papers\n$/);
       }
     });
 
@@ -57,6 +71,59 @@ describe.each(inject('servers'))('API on $backend', ({ baseURL }) => {
       expect(await aliceData()).toEqual(before);
     });
 
+    test('Alice’s collection is 404 to Bob, for every write, exactly as a missing one', async () => {
+      const before = await aliceData();
+      const missing = 'cmissingcollection0000000';
+      for (const id of [aliceListId, missing]) {
+        expect(await bob.json('PATCH', `/api/collections/${id}`, { name: 'hijacked' })).toEqual({
+          status: 404,
+          data: { error: 'Collection not found.' },
+        });
+        expect(await bob.json('PUT', `/api/collections/${id}/papers`, { paperId: p1, included: true })).toEqual({
+          status: 404,
+          data: { error: 'Collection not found.' },
+        });
+        expect(await bob.json('PUT', `/api/collections/${id}/papers`, { paperId: p2, included: false })).toEqual({
+          status: 404,
+          data: { error: 'Collection not found.' },
+        });
+        expect(await bob.json('DELETE', `/api/collections/${id}`)).toEqual({ status: 404, data: { error: 'Collection not found.' } });
+      }
+      // Bob making a collection of the same name makes his own.
+      const own = await bob.json<{ collection: { id: string } }>('POST', '/api/collections', { name: `Alice list ${secret}` });
+      expect(own.status).toBe(201);
+      expect(own.data.collection.id).not.toBe(aliceListId);
+      expect((await bob.json('DELETE', `/api/collections/${own.data.collection.id}`)).status).toBe(200);
+      expect(await aliceData()).toEqual(before);
+    });
+
+    test('collections: bad input is a 400 that names it; another site’s Origin is refused', async () => {
+      expect(await alice.json('POST', '/api/collections', { name: '' })).toEqual({
+        status: 400,
+        data: { error: expect.stringContaining('Give the collection a name.') },
+      });
+      expect((await alice.json('POST', '/api/collections', { name: 'x', extra: 1 })).status).toBe(400);
+      expect(await alice.json('PATCH', '/api/collections/not-an-id', { name: 'x' })).toEqual({
+        status: 400,
+        data: { error: 'Invalid collection id.' },
+      });
+      expect(
+        await alice.json('PUT', `/api/collections/${aliceListId}/papers`, { paperId: 'arxiv:0000.00000', included: true }),
+      ).toMatchObject({
+        status: 404,
+        data: { error: expect.stringContaining('Unknown paper') },
+      });
+      expect(await alice.json('POST', '/api/collections', { name: `Alice list ${secret}` })).toMatchObject({ status: 409 });
+      const crossSite = await alice.request('POST', '/api/collections', {
+        json: { name: 'csrf' },
+        headers: { Origin: 'https://evil.example' },
+      });
+      expect(crossSite.status).toBe(403);
+      expect(
+        (await alice.json<{ collections: { name: string }[] }>('GET', '/api/collections')).data.collections.map((c) => c.name),
+      ).toEqual([`Alice list ${secret}`]);
+    });
+
     test('signed-out requests are refused', async () => {
       const anonymous = new Reader(baseURL);
       const calls: [string, string, unknown?][] = [
@@ -67,6 +134,11 @@ describe.each(inject('servers'))('API on $backend', ({ baseURL }) => {
         ['POST', '/api/notes', { paperId: p1, body: 'x' }],
         ['PATCH', `/api/notes/${aliceNoteId}`, { body: 'x' }],
         ['DELETE', `/api/notes/${aliceNoteId}`],
+        ['GET', '/api/collections'],
+        ['POST', '/api/collections', { name: 'x' }],
+        ['PATCH', `/api/collections/${aliceListId}`, { name: 'x' }],
+        ['DELETE', `/api/collections/${aliceListId}`],
+        ['PUT', `/api/collections/${aliceListId}/papers`, { paperId: p1, included: true }],
         ['DELETE', '/api/account', { confirm: 'DELETE' }],
       ];
       for (const [method, path, body] of calls) {
@@ -78,6 +150,9 @@ describe.each(inject('servers'))('API on $backend', ({ baseURL }) => {
       const page = await anonymous.request('GET', '/bookmarks');
       expect([307, 308]).toContain(page.status);
       expect(page.headers.get('location')).toContain('/signin?callbackUrl=%2Fbookmarks');
+      const library = await anonymous.request('GET', '/library?status=READ');
+      expect([307, 308]).toContain(library.status);
+      expect(library.headers.get('location')).toContain('/signin?callbackUrl=%2Flibrary%3Fstatus%3DREAD');
       expect((await anonymous.json<State>('GET', '/api/reader/state')).data.user).toBeNull();
     });
   });

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { z } from 'zod';
+import { NoteBody } from '@/components/reader/note-body';
 import { OrgBadges } from '@/components/paper/org-badges';
 import { Pagination, queryPageHref } from '@/components/layout/pagination';
 import { requireReader } from '@/lib/auth/session';
@@ -74,10 +75,7 @@ export default async function NotesPage({ searchParams }: Props) {
             <div className="mt-2 space-y-3">
               {group.notes.map((note, i) => (
                 <article key={note.id} className="rounded-lg p-3 ring-1 ring-slate-200 dark:ring-slate-800">
-                  <div
-                    className="prose prose-sm prose-slate max-w-none dark:prose-invert"
-                    dangerouslySetInnerHTML={{ __html: group.html[i]! }}
-                  />
+                  <NoteBody html={group.html[i]!} />
                   <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">
                     <time dateTime={note.updatedAt.toISOString()}>{note.updatedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC</time>
                   </p>

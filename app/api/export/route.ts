@@ -5,12 +5,15 @@ import { gatherExportPapers, readerDataJsonChunks, readReaderData } from '@/lib/
 import { route } from '@/lib/http/route';
 import { readQuery } from '@/lib/http/body';
 import { requireUser } from '@/lib/auth/session';
-import { paperIdSchema } from '@/lib/reader/shared';
+import { listCollections } from '@/lib/reader/collections';
+import { listLibrary } from '@/lib/reader/library';
+import { describeLibraryView, libraryFilterShape, paperIdSchema } from '@/lib/reader/shared';
 
 // A selection comes from one page of /bookmarks; this only stops absurd URLs.
 const MAX_SELECTED = 5_000;
 
 const exportQuery = z.object({
+  ...libraryFilterShape,
   format: z.enum(['md', 'bibtex', 'json'], { error: 'expected md, bibtex or json' }),
   ids: z
     .string()
@@ -24,7 +27,7 @@ const exportQuery = z.object({
     .pipe(
       z
         .array(paperIdSchema)
-        .min(1, 'list at least one paperId, or leave ids out to export every bookmark')
+        .min(1, 'list at least one paperId, or leave ids out to export the library view the filters describe')
         .max(MAX_SELECTED, `at most ${MAX_SELECTED} paperIds`)
         .optional(),
     ),
@@ -52,21 +55,32 @@ function streamOf(chunks: Iterator<string>): ReadableStream<Uint8Array> {
 }
 
 /**
- * GET /api/export?format=md|bibtex|json&ids=<comma-separated paperIds>
- * md and bibtex: the selected papers, or every bookmark without ids;
- * json: always everything the reader owns (ids are ignored), for /api/import.
+ * GET /api/export?format=md|bibtex|json[&ids=<comma-separated paperIds>][&<library filters>]
+ * md and bibtex: the selected papers, or without ids what /library shows
+ * with the same filters (status, bookmarked, notes, org, tag, collection,
+ * sort), in the same order; json: always everything the reader owns, for /api/import.
  */
 export const GET = route(async (request) => {
   const user = await requireUser();
-  const { format, ids } = readQuery(request, exportQuery);
+  const { format, ids, ...filters } = readQuery(request, exportQuery);
   const exportedAt = new Date();
 
   let chunks: Iterator<string>;
   if (format === 'json') {
     chunks = readerDataJsonChunks(await readReaderData(user.id), exportedAt);
-  } else {
+  } else if (ids) {
     const papers = await gatherExportPapers(user.id, ids);
-    chunks = format === 'md' ? markdownChunks(papers, exportedAt) : bibtexChunks(papers);
+    chunks = format === 'md' ? markdownChunks(papers, exportedAt, 'selected papers') : bibtexChunks(papers);
+  } else {
+    const { items } = await listLibrary(user.id, filters, 'all');
+    const papers = items.length
+      ? await gatherExportPapers(
+          user.id,
+          items.map((item) => item.paperId),
+        )
+      : [];
+    const collection = filters.collection ? (await listCollections(user.id)).find((c) => c.id === filters.collection) : undefined;
+    chunks = format === 'md' ? markdownChunks(papers, exportedAt, describeLibraryView(filters, collection?.name)) : bibtexChunks(papers);
   }
 
   const file = files[format];

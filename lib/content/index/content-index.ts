@@ -12,6 +12,8 @@ export type Appearance = {
   anchor: string;
   position: number;
   subtitle: string | null;
+  /** The review's front-matter tags (the library filters papers by them). */
+  tags: string[];
 };
 
 /** One paper, however many reviews discuss it. */
@@ -84,6 +86,7 @@ function addAppearance(byPaperId: Map<string, Paper>, review: Review, entry: Pap
     anchor: entry.anchor,
     position: entry.position,
     subtitle: entry.subtitle,
+    tags: review.tags,
   };
   const known = byPaperId.get(entry.paperId);
   if (!known) {

@@ -96,10 +96,10 @@ function section(paper: ExportPaper): string {
   return text;
 }
 
-/** The .md file, one chunk per paper so the route can stream it. */
-export function* markdownChunks(papers: readonly ExportPaper[], exportedAt: Date): Generator<string> {
+/** The .md file, one chunk per paper so the route can stream it; `title` says what was exported. */
+export function* markdownChunks(papers: readonly ExportPaper[], exportedAt: Date, title = 'bookmarked papers'): Generator<string> {
   const count = `${papers.length} ${papers.length === 1 ? 'paper' : 'papers'}`;
-  yield `# ${siteConfig.name}: bookmarked papers\n\nExported ${day(exportedAt)} · ${count}\n`;
+  yield `# ${siteConfig.name}: ${escapeMarkdown(title)}\n\nExported ${day(exportedAt)} · ${count}\n`;
   for (const paper of papers) yield `\n${section(paper)}`;
 }
 

@@ -11,6 +11,9 @@ import {
   MAX_BOOKMARKS,
   MAX_NOTES,
   MAX_STATUSES,
+  MAX_COLLECTIONS,
+  MAX_COLLECTION_PAPERS,
+  collectionNameSchema,
   noteBodySchema,
   paperIdSchema,
   READER_LIMITS,
@@ -25,7 +28,9 @@ import { appearanceHref } from '@/lib/content/urls';
 import type { ExportPaper } from '@/lib/reader/export/markdown';
 
 export const EXPORT_FORMAT = 'papers-review-export';
-export const EXPORT_VERSION = 1;
+/** Version 2 added collections; version 1 files (no collections) still import. */
+export const EXPORT_VERSION = 2;
+export const IMPORTABLE_VERSIONS = [1, 2] as const;
 
 export type ReaderData = {
   /** Oldest first. */
@@ -34,6 +39,8 @@ export type ReaderData = {
   statuses: { paperId: string; status: ReadingStatusValue; updatedAt: Date }[];
   /** Oldest first. */
   notes: { paperId: string; body: string; createdAt: Date; updatedAt: Date }[];
+  /** By name; each collection's papers in the order they were added. */
+  collections: { name: string; createdAt: Date; papers: { paperId: string; addedAt: Date }[] }[];
 };
 
 /** Selected or imported papers that no review here knows; carries the full list for the message. */
@@ -70,7 +77,7 @@ export class ImportValidationError extends HttpError {
  */
 export async function readReaderData(userId: string): Promise<ReaderData> {
   const db = await getDb();
-  const [bookmarks, statuses, notes] = await db.$transaction(
+  const [bookmarks, statuses, notes, collections] = await db.$transaction(
     [
       db.bookmark.findMany({
         where: { userId },
@@ -87,10 +94,28 @@ export async function readReaderData(userId: string): Promise<ReaderData> {
         orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
         select: { paperId: true, body: true, createdAt: true, updatedAt: true },
       }),
+      db.collection.findMany({
+        where: { userId },
+        orderBy: [{ name: 'asc' }, { id: 'asc' }],
+        select: {
+          name: true,
+          createdAt: true,
+          papers: { where: { userId }, orderBy: [{ createdAt: 'asc' }, { paperId: 'asc' }], select: { paperId: true, createdAt: true } },
+        },
+      }),
     ],
     { isolationLevel: 'RepeatableRead' },
   );
-  return { bookmarks, statuses, notes };
+  return {
+    bookmarks,
+    statuses,
+    notes,
+    collections: collections.map((c) => ({
+      name: c.name,
+      createdAt: c.createdAt,
+      papers: c.papers.map((p) => ({ paperId: p.paperId, addedAt: p.createdAt })),
+    })),
+  };
 }
 
 /**
@@ -125,9 +150,9 @@ function exportPaper(
 
 /**
  * The papers of a Markdown/BibTeX export with the reader's status and notes:
- * every bookmark (newest first, as /bookmarks lists them), or the selected
- * ids in the order given. A selected id must be a known paper or one of the
- * reader's bookmarks; anything else is refused rather than exported empty.
+ * every bookmark (newest first), or the selected ids in the order given (the
+ * library's view). A selected id must be a known paper or one the reader has
+ * data on; anything else is refused rather than exported empty.
  */
 export async function gatherExportPapers(userId: string, paperIds?: readonly string[]): Promise<ExportPaper[]> {
   const data = await readReaderData(userId);
@@ -138,7 +163,14 @@ export async function gatherExportPapers(userId: string, paperIds?: readonly str
     ids = [...data.bookmarks].reverse().map((b) => b.paperId);
   } else {
     ids = [...new Set(paperIds)];
-    const unknown = ids.filter((id) => !catalog.has(id) && !bookmarkedAt.has(id));
+    // A paper whose review is gone is still exportable when it holds the reader's data (the library lists it).
+    const own = new Set([
+      ...bookmarkedAt.keys(),
+      ...data.statuses.map((x) => x.paperId),
+      ...data.notes.map((x) => x.paperId),
+      ...data.collections.flatMap((c) => c.papers.map((x) => x.paperId)),
+    ]);
+    const unknown = ids.filter((id) => !catalog.has(id) && !own.has(id));
     if (unknown.length > 0) throw new UnknownPapersError(unknown, 'Nothing was exported.');
   }
   const wanted = new Set(ids);
@@ -174,7 +206,7 @@ function* jsonArray<T>(name: string, items: readonly T[], toJson: (item: T) => u
 
 /**
  * The .json file, one chunk per item so the route can stream it:
- * `{ format, version: 1, exportedAt, bookmarks, statuses, notes }`,
+ * `{ format, version: 2, exportedAt, bookmarks, statuses, notes, collections }`,
  * timestamps as ISO 8601 UTC with milliseconds (the database's precision).
  */
 export function* readerDataJsonChunks(data: ReaderData, exportedAt: Date): Generator<string> {
@@ -190,6 +222,16 @@ export function* readerDataJsonChunks(data: ReaderData, exportedAt: Date): Gener
     'notes',
     data.notes,
     (n) => ({ paperId: n.paperId, body: n.body, createdAt: n.createdAt.toISOString(), updatedAt: n.updatedAt.toISOString() }),
+    false,
+  );
+  yield* jsonArray(
+    'collections',
+    data.collections,
+    (c) => ({
+      name: c.name,
+      createdAt: c.createdAt.toISOString(),
+      papers: c.papers.map((p) => ({ paperId: p.paperId, addedAt: p.addedAt.toISOString() })),
+    }),
     true,
   );
   yield '}\n';
@@ -207,7 +249,17 @@ const timestamp = z.iso
 const atMost = (collection: ReaderCollection) =>
   `one account keeps at most ${READER_LIMITS[collection].max.toLocaleString('en')} ${READER_LIMITS[collection].noun}`;
 
-function noDuplicatePaperIds(list: 'bookmarks' | 'statuses') {
+function noDuplicateNames(items: { name: string }[], ctx: z.RefinementCtx) {
+  const first = new Map<string, number>();
+  items.forEach((item, i) => {
+    const seen = first.get(item.name);
+    if (seen === undefined) first.set(item.name, i);
+    else
+      ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `duplicate of collections.${seen}.name (${JSON.stringify(item.name)})` });
+  });
+}
+
+function noDuplicatePaperIds(list: 'bookmarks' | 'statuses' | 'papers') {
   return (items: { paperId: string }[], ctx: z.RefinementCtx) => {
     const first = new Map<string, number>();
     items.forEach((item, i) => {
@@ -226,7 +278,10 @@ function noDuplicatePaperIds(list: 'bookmarks' | 'statuses') {
 export const readerExportSchema = z
   .object({
     format: z.literal(EXPORT_FORMAT, { error: `expected "${EXPORT_FORMAT}" (is this a Papers Review export?)` }),
-    version: z.literal(EXPORT_VERSION, { error: `this site reads version ${EXPORT_VERSION} export files` }),
+    version: z.union(
+      IMPORTABLE_VERSIONS.map((v) => z.literal(v)),
+      { error: `this site reads version ${IMPORTABLE_VERSIONS.join(' and ')} export files` },
+    ),
     exportedAt: timestamp,
     bookmarks: z
       .array(z.object({ paperId, createdAt: timestamp }).strict())
@@ -239,8 +294,29 @@ export const readerExportSchema = z
     notes: z
       .array(z.object({ paperId, body: noteBodySchema, createdAt: timestamp, updatedAt: timestamp }).strict())
       .max(MAX_NOTES, atMost('notes')),
+    // Absent from version 1 files.
+    collections: z
+      .array(
+        z
+          .object({
+            name: collectionNameSchema,
+            createdAt: timestamp,
+            papers: z
+              .array(z.object({ paperId, addedAt: timestamp }).strict())
+              .max(MAX_COLLECTION_PAPERS, atMost('collectionPapers'))
+              .superRefine(noDuplicatePaperIds('papers')),
+          })
+          .strict(),
+      )
+      .max(MAX_COLLECTIONS, atMost('collections'))
+      .superRefine(noDuplicateNames)
+      .default([]),
   })
-  .strict();
+  .strict()
+  .superRefine((file, ctx) => {
+    if (file.version === 1 && file.collections.length > 0)
+      ctx.addIssue({ code: 'custom', path: ['collections'], message: 'version 1 files have no collections (use version 2)' });
+  });
 
 export type ReaderExport = z.output<typeof readerExportSchema>;
 
@@ -258,6 +334,10 @@ export type ImportResult = {
   bookmarks: number;
   statuses: number;
   notes: number;
+  /** Collections made (a collection of the same name already here is added to, not made again). */
+  collections: number;
+  /** Papers put into collections. */
+  collectionPapers: number;
   /** Already present, left as they were (re-importing a file is harmless). */
   skipped: { bookmarks: number; notes: number };
 };
@@ -325,7 +405,9 @@ export async function importReaderData(
     const catalog = paperCatalog();
     known = (id) => catalog.has(id);
   }
-  const referenced = new Set([...file.bookmarks, ...file.statuses, ...file.notes].map((item) => item.paperId));
+  const referenced = new Set(
+    [...file.bookmarks, ...file.statuses, ...file.notes, ...file.collections.flatMap((c) => c.papers)].map((item) => item.paperId),
+  );
   const unknown = [...referenced].filter((id) => !known(id)).sort();
   if (unknown.length > 0) throw new UnknownPapersError(unknown, 'Nothing was imported.');
 
@@ -333,10 +415,12 @@ export async function importReaderData(
   return db.$transaction(async (tx) => {
     // Counted and written under the reader's lock, so a note saved meanwhile cannot push the account past a limit.
     await lockReaderRows(tx, userId);
-    const [bookmarked, withStatus, noteCount] = await Promise.all([
+    const [bookmarked, withStatus, noteCount, lists, listed] = await Promise.all([
       tx.bookmark.findMany({ where: { userId }, select: { paperId: true } }),
       tx.readingStatus.findMany({ where: { userId }, select: { paperId: true } }),
       tx.note.count({ where: { userId } }),
+      tx.collection.findMany({ where: { userId }, select: { id: true, name: true } }),
+      tx.collectionPaper.findMany({ where: { userId }, select: { collectionId: true, paperId: true } }),
     ]);
     const hasBookmark = new Set(bookmarked.map((b) => b.paperId));
     const hasStatus = new Set(withStatus.map((s) => s.paperId));
@@ -345,6 +429,16 @@ export async function importReaderData(
     assertRoom('bookmarks', hasBookmark.size, freshBookmarks.length, 'import');
     assertRoom('statuses', hasStatus.size, file.statuses.filter((s) => !hasStatus.has(s.paperId)).length, 'import');
     assertRoom('notes', noteCount, freshNotes.length, 'import');
+    // Collections merge by name; a paper already in its collection is skipped.
+    const listId = new Map(lists.map((c) => [c.name, c.id]));
+    const inList = new Set(listed.map((m) => `${m.collectionId}\u0000${m.paperId}`));
+    const freshLists = file.collections.filter((c) => !listId.has(c.name));
+    const freshMembers = file.collections.flatMap((c) => {
+      const id = listId.get(c.name);
+      return c.papers.filter((p) => id === undefined || !inList.has(`${id}\u0000${p.paperId}`)).map((p) => ({ name: c.name, ...p }));
+    });
+    assertRoom('collections', lists.length, freshLists.length, 'import');
+    assertRoom('collectionPapers', listed.length, freshMembers.length, 'import');
 
     let bookmarks = 0;
     for (const batch of batches(freshBookmarks)) {
@@ -366,10 +460,22 @@ export async function importReaderData(
       notes += (await tx.note.createMany({ data })).count;
     }
 
+    for (const list of freshLists) {
+      const made = await tx.collection.create({ data: { userId, name: list.name, createdAt: list.createdAt }, select: { id: true } });
+      listId.set(list.name, made.id);
+    }
+    let collectionPapers = 0;
+    for (const batch of batches(freshMembers)) {
+      const data = batch.map((m) => ({ collectionId: listId.get(m.name)!, userId, paperId: m.paperId, createdAt: m.addedAt }));
+      collectionPapers += (await tx.collectionPaper.createMany({ data, skipDuplicates: true })).count;
+    }
+
     return {
       bookmarks,
       statuses: file.statuses.length,
       notes,
+      collections: freshLists.length,
+      collectionPapers,
       skipped: { bookmarks: file.bookmarks.length - bookmarks, notes: file.notes.length - notes },
     };
   }, IMPORT_TX_OPTIONS);

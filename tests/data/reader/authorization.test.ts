@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import * as bookmarks from '@/lib/reader/bookmarks';
+import * as collections from '@/lib/reader/collections';
+import * as library from '@/lib/reader/library';
 import * as notes from '@/lib/reader/notes';
 import * as noteSearch from '@/lib/reader/note-search';
 import * as readingStatus from '@/lib/reader/reading-status';
@@ -11,8 +13,8 @@ import { describeEachBackend } from '@/tests/support/db';
 import { mailsTo, receivedMails, startMailCatcher, type MailCatcher } from '@/tests/support/smtp';
 
 /** Exported functions that touch no reader data (pure helpers), so they need no row in the matrix. */
-const PURE = new Set(['normalizeEmail']);
-const modules = { bookmarks, notes, noteSearch, readingStatus, users, account, passwordReset, sessionVersion };
+const PURE = new Set(['normalizeEmail', 'parseCollectionName']);
+const modules = { bookmarks, collections, library, notes, noteSearch, readingStatus, users, account, passwordReset, sessionVersion };
 
 // A reset link is a mail: a real local SMTP server receives it, so the matrix can say whose inbox it reached.
 let smtp: MailCatcher;
@@ -44,6 +46,7 @@ interface Fixture {
   aNoteIds: string[];
   aKey: string; // the Idempotency-Key A created a note with
   papers: string[]; // A's papers
+  aCollectionId: string; // A's collection, holding both papers
 }
 
 /** Every call user B can make with A's note ids / paper ids, and what B must get back. */
@@ -84,6 +87,67 @@ const MATRIX: { fn: string; name: string; run: (f: Fixture) => Promise<unknown>;
     name: "A's words",
     run: (f) => noteSearch.searchNotes(f.b, 'first note'),
     expected: () => ({ hits: [], searched: 0, total: 0 }),
+  },
+  {
+    fn: 'collections.listCollections',
+    name: 'all',
+    run: (f) => collections.listCollections(f.b),
+    expected: () => [],
+  },
+  {
+    fn: 'collections.listCollections',
+    name: "asking about A's paper",
+    run: (f) => collections.listCollections(f.b, { paperId: f.papers[0]! }),
+    expected: () => [],
+  },
+  {
+    fn: 'library.listLibrary',
+    name: 'all',
+    run: (f) => library.listLibrary(f.b, {}, 'all'),
+    expected: () => ({ items: [], total: 0 }),
+  },
+  {
+    fn: 'library.listLibrary',
+    name: "filtered on A's collection",
+    run: (f) => library.listLibrary(f.b, { collection: f.aCollectionId, status: 'READ' }, { page: 1, pageSize: 20 }),
+    expected: () => ({ items: [], total: 0 }),
+  },
+  // Writes by collection id: exactly what a missing collection gives.
+  {
+    fn: 'collections.renameCollection',
+    name: "A's collection",
+    run: (f) => collections.renameCollection(f.b, f.aCollectionId, 'hijacked'),
+    expected: () => null,
+  },
+  {
+    fn: 'collections.renameCollection',
+    name: 'missing collection (same answer)',
+    run: (f) => collections.renameCollection(f.b, 'cmissingcollection0000000', 'hijacked'),
+    expected: () => null,
+  },
+  {
+    fn: 'collections.deleteCollection',
+    name: "A's collection",
+    run: (f) => collections.deleteCollection(f.b, f.aCollectionId),
+    expected: () => false,
+  },
+  {
+    fn: 'collections.setCollectionPaper',
+    name: "add to A's collection",
+    run: (f) => collections.setCollectionPaper(f.b, f.aCollectionId, 'y2025/nov/three', true),
+    expected: () => null,
+  },
+  {
+    fn: 'collections.setCollectionPaper',
+    name: "take out of A's collection",
+    run: (f) => collections.setCollectionPaper(f.b, f.aCollectionId, f.papers[0]!, false),
+    expected: () => null,
+  },
+  {
+    fn: 'collections.createCollection',
+    name: "A's collection's name (B's own, not A's)",
+    run: (f) => collections.createCollection(f.b, 'Alice list'),
+    expected: () => expect.objectContaining({ name: 'Alice list', paperCount: 0 }),
   },
   // Writes by note id: exactly what a missing note gives.
   { fn: 'notes.updateNote', name: "A's note", run: (f) => notes.updateNote(f.b, f.aNoteIds[0]!, 'hijacked'), expected: () => null },
@@ -257,7 +321,18 @@ describeEachBackend('authorization', (getTestDb) => {
       await notes.createNote(a.id, papers[0]!, "A's second note"),
       await notes.createNote(a.id, papers[1]!, "A's note on two"),
     ];
-    f = { a: a.id, b: b.id, aEmail: a.email, bEmail: b.email, aNoteIds: aNotes.map((note) => note.id), aKey, papers };
+    const list = await collections.createCollection(a.id, 'Alice list');
+    for (const paperId of papers) await collections.setCollectionPaper(a.id, list.id, paperId, true);
+    f = {
+      a: a.id,
+      b: b.id,
+      aEmail: a.email,
+      bEmail: b.email,
+      aNoteIds: aNotes.map((note) => note.id),
+      aKey,
+      papers,
+      aCollectionId: list.id,
+    };
   });
 
   /** Every row of A's, in full. */
@@ -269,6 +344,8 @@ describeEachBackend('authorization', (getTestDb) => {
       bookmarks: await db.bookmark.findMany({ where, orderBy: { id: 'asc' } }),
       statuses: await db.readingStatus.findMany({ where, orderBy: { paperId: 'asc' } }),
       notes: await db.note.findMany({ where, orderBy: { id: 'asc' } }),
+      collections: await db.collection.findMany({ where, orderBy: { id: 'asc' } }),
+      collectionPapers: await db.collectionPaper.findMany({ where, orderBy: { paperId: 'asc' } }),
     };
   }
 
@@ -279,6 +356,7 @@ describeEachBackend('authorization', (getTestDb) => {
       expect(before.bookmarks).toHaveLength(2);
       expect(before.statuses).toHaveLength(2);
       expect(before.notes).toHaveLength(3);
+      expect(before.collectionPapers).toHaveLength(2);
 
       expect(await row.run(f)).toEqual(row.expected(f));
       expect(await rowsOfA()).toEqual(before);
@@ -289,6 +367,7 @@ describeEachBackend('authorization', (getTestDb) => {
         db.bookmark.deleteMany({ where: { userId: f.b } }),
         db.readingStatus.deleteMany({ where: { userId: f.b } }),
         db.note.deleteMany({ where: { userId: f.b } }),
+        db.collection.deleteMany({ where: { userId: f.b } }),
       ]);
     },
   );
@@ -300,5 +379,10 @@ describeEachBackend('authorization', (getTestDb) => {
     expect((await notes.createNote(f.a, f.papers[0]!, 'a retry', f.aKey)).id).toBe(f.aNoteIds[0]);
     expect(await notes.updateNote(f.a, f.aNoteIds[0]!, "A's first note")).not.toBeNull();
     expect((await users.verifyPassword(f.aEmail, 'password-of-a'))?.id).toBe(f.a);
+    expect(await collections.listCollections(f.a, { paperId: f.papers[0]! })).toEqual([
+      expect.objectContaining({ id: f.aCollectionId, paperCount: 2, contains: true }),
+    ]);
+    expect(await collections.renameCollection(f.a, f.aCollectionId, 'Alice list')).toMatchObject({ name: 'Alice list' });
+    expect((await library.listLibrary(f.a, { collection: f.aCollectionId }, 'all')).total).toBe(2);
   });
 });

@@ -198,9 +198,29 @@ describeEachBackend('export and import', (getTestDb, backend) => {
         },
       ],
     });
+    // Collections (version 2): one with two papers, one empty; a paper in a collection needs no bookmark.
+    const list = await db.collection.create({ data: { userId: a, name: 'To cite 📚', createdAt: new Date('2025-03-07T00:00:00.009Z') } });
+    await db.collection.create({ data: { userId: a, name: 'Empty', createdAt: new Date('2025-03-08T00:00:00.000Z') } });
+    await db.collectionPaper.createMany({
+      data: [
+        { collectionId: list.id, userId: a, paperId: paperIdOf(12), createdAt: new Date('2025-03-07T01:00:00.000Z') },
+        { collectionId: list.id, userId: a, paperId: paperIdOf(10), createdAt: new Date('2025-03-07T02:00:00.000Z') },
+      ],
+    });
     const exported = await readReaderData(a);
+    expect(exported.collections).toEqual([
+      { name: 'Empty', createdAt: new Date('2025-03-08T00:00:00.000Z'), papers: [] },
+      {
+        name: 'To cite 📚',
+        createdAt: new Date('2025-03-07T00:00:00.009Z'),
+        papers: [
+          { paperId: paperIdOf(12), addedAt: new Date('2025-03-07T01:00:00.000Z') },
+          { paperId: paperIdOf(10), addedAt: new Date('2025-03-07T02:00:00.000Z') },
+        ],
+      },
+    ]);
     const file = JSON.parse(jsonText(exported, new Date('2025-04-01T00:00:00.000Z'))) as Record<string, unknown>;
-    expect(file).toMatchObject({ format: 'papers-review-export', version: 1, exportedAt: '2025-04-01T00:00:00.000Z' });
+    expect(file).toMatchObject({ format: 'papers-review-export', version: 2, exportedAt: '2025-04-01T00:00:00.000Z' });
 
     const fresh = await createTestDb(backend);
     try {
@@ -210,6 +230,8 @@ describeEachBackend('export and import', (getTestDb, backend) => {
         bookmarks: 2,
         statuses: 2,
         notes: 4,
+        collections: 2,
+        collectionPapers: 2,
         skipped: { bookmarks: 0, notes: 0 },
       });
       expect(await readReaderData(b)).toEqual(exported);
@@ -218,6 +240,8 @@ describeEachBackend('export and import', (getTestDb, backend) => {
         bookmarks: 0,
         statuses: 2,
         notes: 0,
+        collections: 0,
+        collectionPapers: 0,
         skipped: { bookmarks: 2, notes: 4 },
       });
       expect(await readReaderData(b)).toEqual(exported);
@@ -246,12 +270,32 @@ describeEachBackend('export and import', (getTestDb, backend) => {
     expect(refused).toBeInstanceOf(UnknownPapersError);
     expect((refused as UnknownPapersError).paperIds).toEqual(['arxiv:0000.00001', 'papers/nowhere#1-x']);
     expect((refused as Error).message).toContain('"arxiv:0000.00001", "papers/nowhere#1-x"');
-    expect(await readReaderData(b)).toEqual({ bookmarks: [], statuses: [], notes: [] });
+    expect(await readReaderData(b)).toEqual({ bookmarks: [], statuses: [], notes: [], collections: [] });
 
     const bad = { ...file, notes: [{ ...file.notes[0], createdAt: 'yesterday' }], statuses: [{ ...file.statuses[0], status: 'DONE' }] };
     expect(() => parseReaderExport(bad)).toThrow(ImportValidationError);
     expect(() => parseReaderExport(bad)).toThrow(/statuses\.0\.status: .*notes\.0\.createdAt: expected an ISO 8601 timestamp/);
-    expect(() => parseReaderExport({ ...file, version: 2 })).toThrow(/version: this site reads version 1/);
+    expect(() => parseReaderExport({ ...file, version: 3 })).toThrow(/version: this site reads version 1 and 2 export files/);
+    const withList = (name: string, paperIds: string[]) => ({
+      name,
+      createdAt: '2025-03-01T00:00:00.000Z',
+      papers: paperIds.map((paperId) => ({ paperId, addedAt: '2025-03-01T00:00:00.000Z' })),
+    });
+    expect(() => parseReaderExport({ ...file, collections: [withList('a', [])] })).toThrow(
+      /collections: version 1 files have no collections/,
+    );
+    expect(() => parseReaderExport({ ...file, version: 2, collections: [withList('a', []), withList('a', [])] })).toThrow(
+      /collections\.1\.name: duplicate of collections\.0\.name/,
+    );
+    expect(() => parseReaderExport({ ...file, version: 2, collections: [withList(' ', [])] })).toThrow(
+      /collections\.0\.name: Give the collection a name\./,
+    );
+    const listed = await importReaderData(
+      b,
+      parseReaderExport({ ...file, version: 2, bookmarks: [], notes: [], collections: [withList('x', ['arxiv:0000.00002'])] }),
+    ).catch((error: unknown) => error);
+    expect((listed as UnknownPapersError).paperIds).toEqual(['arxiv:0000.00002']);
+    expect(await db.collection.count({ where: { userId: b } })).toBe(0);
     expect(() => parseReaderExport({ ...file, bookmarks: [file.bookmarks[0], file.bookmarks[0]] })).toThrow(
       /bookmarks\.1\.paperId: duplicate of bookmarks\.0\.paperId/,
     );
@@ -292,7 +336,9 @@ describeEachBackend('export and import', (getTestDb, backend) => {
     };
     const imported = await upload(JSON.stringify(file));
     expect(imported.status).toBe(200);
-    expect(await imported.json()).toEqual({ imported: { bookmarks: 1, statuses: 0, notes: 1, skipped: { bookmarks: 0, notes: 0 } } });
+    expect(await imported.json()).toEqual({
+      imported: { bookmarks: 1, statuses: 0, notes: 1, collections: 0, collectionPapers: 0, skipped: { bookmarks: 0, notes: 0 } },
+    });
     expect((await upload(' '.repeat(20 * 1024 * 1024 + 1))).status).toBe(413);
     expect((await upload('{')).status).toBe(400);
     const missing = await upload(JSON.stringify({ ...file, notes: undefined }));

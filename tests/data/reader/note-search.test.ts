@@ -30,6 +30,15 @@ describeEachBackend('note search', (getTestDb) => {
     expect(hit!.excerpt.text.slice(hit!.excerpt.ranges[0]![0], hit!.excerpt.ranges[0]![1])).toBe('보상');
   });
 
+  test('excerpts are plain text: no Markdown syntax around the words found', async () => {
+    const userId = await newUser();
+    await createNote(userId, 'p1', '## 요약\n\n**보상 모델**이 [핵심](https://example.com)이다. `$x^2$` and $y$\n\n<script>x</script>');
+    const [hit] = (await searchNotes(userId, '보상')).hits;
+    expect(hit!.excerpt.text).toBe('요약 보상 모델이 핵심이다. $x^2$ and y');
+    expect(hit!.excerpt.text.slice(hit!.excerpt.ranges[0]![0], hit!.excerpt.ranges[0]![1])).toBe('보상');
+    expect((await searchNotes(userId, 'example')).hits).toEqual([]);
+  });
+
   test('the index is kept between searches and updated by the notes that changed, even when written elsewhere', async () => {
     const { db } = getTestDb();
     const userId = await newUser();

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { renderNoteMarkdown } from '@/lib/reader/note-markdown';
+import { noteMarkdownToText, renderNoteMarkdown } from '@/lib/reader/note-markdown';
 
 const REL = 'rel="nofollow noopener noreferrer"';
 
@@ -24,6 +24,30 @@ describe('renderNoteMarkdown: untrusted input is neutralised', () => {
   test('a script surrounded by Markdown leaves the Markdown intact and no script', async () => {
     const out = await renderNoteMarkdown('before\n\n<script>alert(1)</script>\n\nafter **bold**');
     expect(out).toBe('<p>before</p>\n<p>after <strong>bold</strong></p>');
+  });
+
+  test('math cannot carry links, HTML or styles in: KaTeX runs untrusted, so \\href and \\htmlClass render as red TeX', async () => {
+    for (const input of [
+      '$\\href{javascript:alert(1)}{x}$',
+      '$$\n\\url{javascript:alert(1)}\n$$',
+      '$\\htmlClass{x}{y}\\htmlData{onclick=alert(1)}{z}$',
+    ]) {
+      const out = await renderNoteMarkdown(input);
+      expect(out).toContain('class="katex"');
+      expect(out).not.toMatch(/<a |href=|onclick="|data-onclick/i);
+    }
+  });
+
+  test('raw HTML inside a math block is TeX source, not markup', async () => {
+    const out = await renderNoteMarkdown('$$\n<img src=x onerror=alert(1)>\n$$');
+    expect(out).not.toMatch(/<img/i);
+    expect(out).toContain('<annotation encoding="application/x-tex">&#x3C;img src=x onerror=alert(1)></annotation>');
+  });
+
+  test('a code block cannot close its <pre> early: Shiki escapes what it highlights', async () => {
+    const out = await renderNoteMarkdown('```html\n</code></pre><script>alert(1)</script>\n```');
+    expect(out).not.toMatch(/<script/i);
+    expect(out).toContain('&#x3C;/');
   });
 
   test('text that merely looks like HTML inside code stays escaped text', async () => {
@@ -55,7 +79,40 @@ describe('renderNoteMarkdown: Markdown renders', () => {
 
   test('inline code and fenced code with a language class', async () => {
     expect(await renderNoteMarkdown('use `x < y`')).toBe('<p>use <code>x &#x3C; y</code></p>');
-    expect(await renderNoteMarkdown('```ts\nconst a = 1;\n```')).toBe('<pre><code class="language-ts">const a = 1;\n</code></pre>');
+  });
+
+  test('fenced code is highlighted as in a review: both themes as CSS variables, the text unchanged', async () => {
+    const out = await renderNoteMarkdown('```ts\nconst a = 1;\n```');
+    expect(out).toMatch(/^<pre class="shiki shiki-themes github-light github-dark" style="[^"]*--shiki-dark-bg:[^"]*" tabindex="0"><code>/);
+    expect(out).toContain('<span style="--shiki-light:#D73A49;--shiki-dark:#F97583">const</span>');
+    expect(out.replace(/<[^>]+>/g, '')).toBe('const a = 1;');
+    // An unknown language is plain text, not an error.
+    expect((await renderNoteMarkdown('```nosuchlang\nplain <b>\n```')).replace(/<[^>]+>/g, '')).toBe('plain &#x3C;b>');
+  });
+
+  test('inline and display math render with KaTeX on the server (MathML for screen readers, HTML for the eye)', async () => {
+    const inline = await renderNoteMarkdown('loss $\\mathcal{L} = x^2$ here');
+    expect(inline).toMatch(
+      /^<p>loss <span class="katex"><span class="katex-mathml"><math xmlns="http:\/\/www.w3.org\/1998\/Math\/MathML">/,
+    );
+    expect(inline).toContain('<annotation encoding="application/x-tex">\\mathcal{L} = x^2</annotation>');
+    expect(inline).toContain('<span class="katex-html" aria-hidden="true">');
+    expect(inline).not.toContain('$');
+
+    const display = await renderNoteMarkdown('$$\n\\frac{a}{b}\n$$');
+    expect(display).toMatch(/^<span class="katex-display"><span class="katex">/);
+    expect(display).toContain('<math xmlns="http://www.w3.org/1998/Math/MathML" display="block">');
+    expect(display).toContain('class="mfrac"');
+    // ```math fences are display math too, as on GitHub.
+    expect(await renderNoteMarkdown('```math\nE=mc^2\n```')).toMatch(/^<span class="katex-display">/);
+    // Dollars in code stay dollars.
+    expect(await renderNoteMarkdown('`$x$`')).toBe('<p><code>$x$</code></p>');
+  });
+
+  test('TeX that does not parse shows as red source, never an error', async () => {
+    const out = await renderNoteMarkdown('$\\frac{a$');
+    expect(out).toContain('katex-error');
+    expect(out).toContain('\\frac{a');
   });
 
   test('Korean text', async () => {
@@ -87,5 +144,16 @@ describe('renderNoteMarkdown: Markdown renders', () => {
 
   test('an empty note renders as nothing', async () => {
     expect(await renderNoteMarkdown('')).toBe('');
+  });
+});
+
+describe('noteMarkdownToText: what search excerpts show', () => {
+  test('Markdown syntax is gone; words, link text, code and TeX remain; blocks are kept apart', () => {
+    expect(noteMarkdownToText('## 요약\n\n이 논문은 **주의 메커니즘**을 다룬다.\n\n- [링크](https://x.example) 하나\n- `code` 둘')).toBe(
+      '요약 이 논문은 주의 메커니즘을 다룬다. 링크 하나 code 둘',
+    );
+    expect(noteMarkdownToText('loss $x^2$\n\n$$\n\\frac{a}{b}\n$$\n\n```ts\nconst a = 1;\n```')).toBe('loss x^2 \\frac{a}{b} const a = 1;');
+    expect(noteMarkdownToText('a\n\n<script>alert(1)</script>\n\nb ![figure](x.png)')).toBe('a b figure');
+    expect(noteMarkdownToText('')).toBe('');
   });
 });

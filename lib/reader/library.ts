@@ -1,0 +1,143 @@
+import 'server-only';
+// The reader's library: every paper they touched (bookmarked, gave a status,
+// wrote a note on, put in a collection), filtered and sorted as /library and
+// its exports ask. One query reads the reader's rows with the filters the
+// database can apply; org and tag come from the content catalog, and sorting
+// by review date or name needs it too, so those run here. A reader's rows are
+// bounded by the per-account limits, so reading them all is cheap.
+import { paperCatalog } from '@/lib/content/index/catalog';
+import type { Paper } from '@/lib/content/index/content-index';
+import { tagSlug } from '@/lib/content/urls';
+import { getDb } from '@/lib/db/connection';
+import { pageWindow } from '@/lib/db/query-helpers';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { listCollections } from '@/lib/reader/collections';
+import { isReadingStatusValue, type CollectionView, type LibraryFilters, type ReadingStatusValue } from '@/lib/reader/shared';
+
+export type LibraryItem = {
+  paperId: string;
+  /** The first time the reader did anything with the paper that is still on record. */
+  addedAt: Date;
+  bookmarkedAt: Date | null;
+  status: ReadingStatusValue | null;
+  noteCount: number;
+  /** The reader's collections holding the paper. */
+  collectionIds: string[];
+};
+
+type Row = Omit<LibraryItem, 'status' | 'collectionIds'> & { status: string | null; collectionIds: string | null };
+
+const collator = new Intl.Collator('ko', { numeric: true, sensitivity: 'base' });
+
+function matchesCatalog(paper: Paper | undefined, filters: LibraryFilters): boolean {
+  if (filters.org && !paper?.orgs.some((org) => org.toLowerCase() === filters.org!.toLowerCase())) return false;
+  if (filters.tag) {
+    const wanted = tagSlug(filters.tag);
+    if (!paper?.appearances.some((a) => (a.tags ?? []).some((tag) => tagSlug(tag) === wanted))) return false;
+  }
+  return true;
+}
+
+/** Newest review date first; papers no review has any more last. */
+const reviewDate = (paper: Paper | undefined) => paper?.appearances[0]?.date ?? '';
+
+/**
+ * The reader's library with the given filters, sorted (date added newest
+ * first by default), one page of it or, with `page: 'all'`, all of it (the
+ * exports). Every row comes from the reader's own tables (userId in each CTE).
+ */
+export async function listLibrary(
+  userId: string,
+  filters: LibraryFilters,
+  paging: { page: number; pageSize: number } | 'all',
+  catalog: ReadonlyMap<string, Paper> = paperCatalog(),
+): Promise<{ items: LibraryItem[]; total: number }> {
+  const window = paging === 'all' ? null : pageWindow(paging);
+  if (filters.status !== undefined && !isReadingStatusValue(filters.status))
+    throw new TypeError(`Unknown reading status ${JSON.stringify(filters.status)}.`);
+  const where: Prisma.Sql[] = [];
+  if (filters.status) where.push(Prisma.sql`s."status" = ${filters.status}`);
+  if (filters.bookmarked) where.push(Prisma.sql`b."createdAt" IS NOT NULL`);
+  if (filters.notes) where.push(Prisma.sql`n."noteCount" > 0`);
+  if (filters.collection) {
+    where.push(Prisma.sql`EXISTS (SELECT 1 FROM "CollectionPaper" m
+      WHERE m."userId" = ${userId} AND m."collectionId" = ${filters.collection} AND m."paperId" = p."paperId")`);
+  }
+  const whereSql = where.length ? Prisma.sql`WHERE ${Prisma.join(where, ' AND ')}` : Prisma.empty;
+
+  const db = await getDb();
+  // string_agg, not array_agg: one text column reads the same through every driver.
+  const rows = await db.$queryRaw<Row[]>`
+    WITH b AS (SELECT "paperId", "createdAt" FROM "Bookmark" WHERE "userId" = ${userId}),
+         s AS (SELECT "paperId", "status"::text AS "status", "updatedAt" FROM "ReadingStatus" WHERE "userId" = ${userId}),
+         n AS (SELECT "paperId", count(*)::int AS "noteCount", min("createdAt") AS "firstAt"
+               FROM "Note" WHERE "userId" = ${userId} GROUP BY "paperId"),
+         c AS (SELECT "paperId", string_agg("collectionId", ',' ORDER BY "collectionId") AS "collectionIds", min("createdAt") AS "firstAt"
+               FROM "CollectionPaper" WHERE "userId" = ${userId} GROUP BY "paperId"),
+         p AS (SELECT "paperId" FROM b UNION SELECT "paperId" FROM s UNION SELECT "paperId" FROM n UNION SELECT "paperId" FROM c)
+    SELECT p."paperId",
+      least(b."createdAt", s."updatedAt", n."firstAt", c."firstAt") AS "addedAt",
+      b."createdAt" AS "bookmarkedAt", s."status", coalesce(n."noteCount", 0) AS "noteCount", c."collectionIds"
+    FROM p
+    LEFT JOIN b ON b."paperId" = p."paperId"
+    LEFT JOIN s ON s."paperId" = p."paperId"
+    LEFT JOIN n ON n."paperId" = p."paperId"
+    LEFT JOIN c ON c."paperId" = p."paperId"
+    ${whereSql}`;
+
+  const items = rows
+    .filter((row) => matchesCatalog(catalog.get(row.paperId), filters))
+    .map((row): LibraryItem => ({
+      paperId: row.paperId,
+      addedAt: row.addedAt,
+      bookmarkedAt: row.bookmarkedAt,
+      status: isReadingStatusValue(row.status) ? row.status : null,
+      noteCount: row.noteCount,
+      collectionIds: row.collectionIds ? row.collectionIds.split(',') : [],
+    }));
+  const name = (item: LibraryItem) => catalog.get(item.paperId)?.name ?? item.paperId;
+  const byAdded = (a: LibraryItem, b: LibraryItem) => b.addedAt.getTime() - a.addedAt.getTime() || a.paperId.localeCompare(b.paperId);
+  const sort = filters.sort ?? 'added';
+  items.sort(
+    sort === 'name'
+      ? (a, b) => collator.compare(name(a), name(b)) || a.paperId.localeCompare(b.paperId)
+      : sort === 'review'
+        ? (a, b) => reviewDate(catalog.get(b.paperId)).localeCompare(reviewDate(catalog.get(a.paperId))) || byAdded(a, b)
+        : byAdded,
+  );
+  return { items: window ? items.slice(window.skip, window.skip + window.take) : items, total: items.length };
+}
+
+export type LibraryPage = {
+  items: LibraryItem[];
+  total: number;
+  collections: CollectionView[];
+  /** Filter choices: every org and tag of a published paper, sorted. */
+  orgs: string[];
+  tags: string[];
+  catalog: ReadonlyMap<string, Paper>;
+};
+
+/** What /library and /bookmarks show: one page of the library and the reader's collections (two queries). */
+export async function loadLibraryPage(userId: string, filters: LibraryFilters, page: number, pageSize: number): Promise<LibraryPage> {
+  const catalog = paperCatalog();
+  const [{ items, total }, collections] = await Promise.all([
+    listLibrary(userId, filters, { page, pageSize }, catalog),
+    listCollections(userId),
+  ]);
+  const orgs = new Set<string>();
+  const tags = new Map<string, string>();
+  for (const paper of catalog.values()) {
+    for (const org of paper.orgs) orgs.add(org);
+    for (const appearance of paper.appearances)
+      for (const tag of appearance.tags ?? []) if (!tags.has(tagSlug(tag))) tags.set(tagSlug(tag), tag);
+  }
+  return {
+    items,
+    total,
+    collections,
+    orgs: [...orgs].sort(collator.compare),
+    tags: [...tags.values()].sort(collator.compare),
+    catalog,
+  };
+}
