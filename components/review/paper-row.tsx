@@ -7,18 +7,28 @@ import { PaperNotes } from '@/components/reader/paper-notes';
  * The row under each paper heading. Reader-specific controls (bookmark,
  * status, notes) plug in here as client islands, so the page stays static.
  */
-export function PaperRow({ paperId, anchor, alsoIn = [] }: { paperId: string; anchor: string; alsoIn?: OtherAppearance[] }) {
+export function PaperRow({
+  paperId,
+  paperName,
+  anchor,
+  alsoIn = [],
+}: {
+  paperId: string;
+  paperName: string;
+  anchor: string;
+  alsoIn?: OtherAppearance[];
+}) {
   const arxivId = paperId.startsWith('arxiv:') ? paperId.slice('arxiv:'.length) : null;
   return (
     <div className="paper-row not-prose" data-paper-row={paperId}>
-      <PaperActions paperId={paperId} anchorHref={`#${anchor}`} />
+      <PaperActions paperId={paperId} paperName={paperName} anchorHref={`#${anchor}`} />
       {arxivId ? (
         <>
           <a href={`https://arxiv.org/abs/${arxivId}`} rel="noopener noreferrer">
             arXiv {arxivId}
           </a>
           <a href={`https://arxiv.org/pdf/${arxivId}`} rel="noopener noreferrer">
-            PDF
+            PDF<span className="sr-only"> of {paperName}</span>
           </a>
         </>
       ) : null}
