@@ -5,11 +5,13 @@ import type { Config } from 'tailwindcss';
 // article typography and the app chrome share one palette.
 export default {
   content: ['./app/**/*.{ts,tsx}', './components/**/*.{ts,tsx}', './lib/**/*.{ts,tsx}'],
-  darkMode: 'media',
+  // Dark mode: the `dark` custom variant in app/globals.css (the reader's choice, else the system).
   theme: {
     extend: {
       fontFamily: {
+        // Pretendard ships with the app (app/layout.tsx imports its dynamic-subset build).
         sans: [
+          '"Pretendard Variable"',
           'ui-sans-serif',
           'system-ui',
           '-apple-system',

@@ -1,7 +1,13 @@
 import Link from 'next/link';
 import { siteConfig } from '@/lib/config/site';
+import { HeaderMenu } from '@/components/layout/header-menu';
 import { AccountMenu } from '@/components/reader/account-menu';
 import { SearchLauncher } from '@/components/search/search-launcher';
+
+const sections = [
+  { href: '/', label: 'Reviews' },
+  { href: '/papers', label: 'Papers' },
+];
 
 export function SiteHeader() {
   return (
@@ -9,21 +15,36 @@ export function SiteHeader() {
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
         Skip to content
       </a>
-      <div className="mx-auto flex h-14 max-w-6xl items-center gap-4 px-4 whitespace-nowrap sm:gap-6 sm:px-6">
-        <Link href="/" className="font-semibold tracking-tight">
+      <div className="mx-auto flex h-14 max-w-6xl items-center gap-3 px-4 whitespace-nowrap sm:gap-6 sm:px-6">
+        <Link href="/" className="inline-flex min-h-6 items-center font-semibold tracking-tight">
           {siteConfig.name}
         </Link>
-        <nav className="flex gap-3 text-sm sm:gap-4 text-slate-600 dark:text-slate-300">
-          <Link href="/" className="hidden hover:text-slate-900 sm:inline dark:hover:text-white">
-            Reviews
-          </Link>
-          <Link href="/papers" className="hover:text-slate-900 dark:hover:text-white">
-            Papers
-          </Link>
+        <nav aria-label="Sections" className="hidden gap-4 text-sm text-slate-600 sm:flex dark:text-slate-300">
+          {sections.map((section) => (
+            <Link
+              key={section.href}
+              href={section.href}
+              className="inline-flex min-h-6 items-center hover:text-slate-900 dark:hover:text-white"
+            >
+              {section.label}
+            </Link>
+          ))}
         </nav>
-        <div className="ml-auto flex items-center gap-3">
+        <div className="ml-auto flex items-center gap-2 sm:gap-3">
           <SearchLauncher />
-          <AccountMenu />
+          <span className="hidden sm:contents">
+            <AccountMenu />
+          </span>
+          <HeaderMenu>
+            <nav aria-label="Sections" className="flex flex-col gap-2 border-b border-slate-200 pb-2 dark:border-slate-700">
+              {sections.map((section) => (
+                <Link key={section.href} href={section.href} className="inline-flex min-h-6 items-center hover:underline">
+                  {section.label}
+                </Link>
+              ))}
+            </nav>
+            <AccountMenu variant="menu" />
+          </HeaderMenu>
         </div>
       </div>
     </header>

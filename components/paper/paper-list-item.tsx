@@ -10,7 +10,8 @@ export function PaperListItem({ paper }: { paper: Item }) {
       <a href={first} className="font-medium hover:text-blue-600 hover:underline dark:hover:text-blue-400">
         {paper.name}
       </a>{' '}
-      <OrgBadges orgs={paper.orgs} /> <BookmarkButton paperId={paper.paperId} anchorHref={first ?? '/papers'} compact />
+      <OrgBadges orgs={paper.orgs} />{' '}
+      <BookmarkButton paperId={paper.paperId} paperName={paper.name} anchorHref={first ?? '/papers'} compact />
       {paper.subtitle ? <p className="text-sm text-slate-600 dark:text-slate-400">{paper.subtitle}</p> : null}
       <p className="mt-0.5 text-xs text-slate-500 dark:text-slate-400">
         {paper.appearances.map((appearance, i) => (

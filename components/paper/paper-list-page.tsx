@@ -3,28 +3,43 @@ import type { ReactNode } from 'react';
 import { PaperList } from '@/components/paper/paper-list';
 import type { PaperListItem } from '@/lib/content/index/paper-list';
 
-/** An org's or a tag's papers: breadcrumb back to all papers, a title, a summary line, the list. */
+/** An org's or a tag's papers: breadcrumbs ("Papers / nvidia"), a title, a summary line, its feed if it has one, the list. */
 export function PaperListPage({
-  kind,
+  crumb,
   title,
   summary,
+  feed,
   papers,
 }: {
-  kind: string;
+  /** This page in the breadcrumbs: the org, or the tag as `#tag`. */
+  crumb: string;
   title: ReactNode;
   summary: ReactNode;
+  feed?: { href: string; label: string };
   papers: PaperListItem[];
 }) {
   return (
     <div className="mx-auto max-w-3xl pt-10">
-      <p className="text-sm text-slate-500 dark:text-slate-400">
-        <Link href="/papers" className="hover:underline">
-          All papers
-        </Link>{' '}
-        / {kind}
-      </p>
+      <nav aria-label="Breadcrumbs" className="text-sm text-slate-500 dark:text-slate-400">
+        <ol className="flex flex-wrap gap-1">
+          <li>
+            <Link href="/papers" className="hover:underline">
+              Papers
+            </Link>
+            <span aria-hidden> /</span>
+          </li>
+          <li aria-current="page">{crumb}</li>
+        </ol>
+      </nav>
       <h1 className="mt-1 text-3xl font-bold tracking-tight">{title}</h1>
       <p className="mt-2 text-slate-600 dark:text-slate-400">{summary}</p>
+      {feed ? (
+        <p className="mt-2 text-sm">
+          <a href={feed.href} type="application/rss+xml" className="text-blue-700 underline dark:text-blue-400">
+            {feed.label}
+          </a>
+        </p>
+      ) : null}
       <PaperList papers={papers} />
     </div>
   );

@@ -4,9 +4,14 @@ import { signOut } from '@/lib/auth/client';
 import { clearNoteDrafts } from '@/components/reader/note-drafts';
 import { loadReaderState, signInUrl, useReaderState } from '@/components/reader/reader-store';
 
-/** The header's reader corner: a client island so every page stays static. */
-export function AccountMenu() {
+/**
+ * The header's reader corner: a client island so every page stays static.
+ * `bar` sits in the header row from the `sm` breakpoint up; `menu` lists the
+ * same links, one per line, inside the phone header's menu.
+ */
+export function AccountMenu({ variant = 'bar' }: { variant?: 'bar' | 'menu' }) {
   const reader = useReaderState();
+  const target = 'inline-flex min-h-6 items-center';
   if (!reader) return <span className="h-5 w-16" aria-hidden />;
   if (reader.loadError) {
     return (
@@ -15,7 +20,7 @@ export function AccountMenu() {
         onClick={() => void loadReaderState(true)}
         title={reader.loadError}
         aria-label="Retry loading your account"
-        className="rounded-md px-3 py-1 text-sm text-amber-800 ring-1 ring-amber-300 dark:text-amber-300 dark:ring-amber-700"
+        className={`${target} rounded-md px-3 py-1 text-sm text-amber-800 ring-1 ring-amber-300 dark:text-amber-300 dark:ring-amber-700`}
       >
         Retry
       </button>
@@ -25,7 +30,11 @@ export function AccountMenu() {
     return (
       <a
         href={signInUrl(typeof window === 'undefined' ? '/' : window.location.pathname + window.location.hash)}
-        className="rounded-md px-3 py-1 text-sm font-medium ring-1 ring-slate-300 hover:bg-slate-100 dark:ring-slate-700 dark:hover:bg-slate-800"
+        className={
+          variant === 'bar'
+            ? `${target} rounded-md px-3 py-1 text-sm font-medium ring-1 ring-slate-300 hover:bg-slate-100 dark:ring-slate-700 dark:hover:bg-slate-800`
+            : `${target} font-medium hover:underline`
+        }
       >
         Sign in
       </a>
@@ -44,37 +53,35 @@ export function AccountMenu() {
         clearNoteDrafts();
         void signOut({ callbackUrl: '/' });
       }}
-      className="text-slate-500 dark:text-slate-400 hover:underline"
+      className={`${target} text-slate-600 hover:underline dark:text-slate-400`}
     >
       Sign out
     </button>
   );
-  return (
-    <>
-      <span className="hidden items-center gap-3 text-sm whitespace-nowrap sm:flex">
+  if (variant === 'menu') {
+    return (
+      <>
         {links.map((link) => (
-          <a
-            key={link.href}
-            href={link.href}
-            className={`max-w-40 truncate hover:underline ${link.href === '/account' ? 'text-slate-500 dark:text-slate-400' : ''}`}
-          >
-            {link.label}
+          <a key={link.href} href={link.href} className={`${target} min-w-0 hover:underline`}>
+            <span className="truncate">{link.label}</span>
           </a>
         ))}
         {signOutButton}
-      </span>
-      {/* Phones: the same links behind one button, so the header never wraps. */}
-      <details className="relative text-sm sm:hidden">
-        <summary className="cursor-pointer list-none rounded-md px-3 py-1 ring-1 ring-slate-300 dark:ring-slate-700">Account ▾</summary>
-        <div className="absolute right-0 mt-2 flex w-56 flex-col gap-3 rounded-lg bg-white p-3 shadow-lg ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-700">
-          {links.map((link) => (
-            <a key={link.href} href={link.href} className="truncate hover:underline">
-              {link.label}
-            </a>
-          ))}
-          {signOutButton}
-        </div>
-      </details>
-    </>
+      </>
+    );
+  }
+  return (
+    <span className="flex items-center gap-3 text-sm whitespace-nowrap">
+      {links.map((link) => (
+        <a
+          key={link.href}
+          href={link.href}
+          className={`${target} max-w-40 hover:underline ${link.href === '/account' ? 'text-slate-600 dark:text-slate-400' : ''}`}
+        >
+          <span className="truncate">{link.label}</span>
+        </a>
+      ))}
+      {signOutButton}
+    </span>
   );
 }

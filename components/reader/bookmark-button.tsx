@@ -12,7 +12,18 @@ const PENDING_KEY = 'papers-review:pending-bookmark';
  * Signed out, the click is remembered, the reader signs in and comes back
  * to the same anchor, and the bookmark is made then.
  */
-export function BookmarkButton({ paperId, anchorHref, compact = false }: { paperId: string; anchorHref: string; compact?: boolean }) {
+export function BookmarkButton({
+  paperId,
+  paperName,
+  anchorHref,
+  compact = false,
+}: {
+  paperId: string;
+  /** Said after the label to assistive technology ("Bookmark GDPO"): a page lists many papers. */
+  paperName?: string;
+  anchorHref: string;
+  compact?: boolean;
+}) {
   const reader = useReaderState();
   const [error, setError] = useState<string | null>(null);
   const bookmarked = reader?.bookmarks.includes(paperId) ?? false;
@@ -63,7 +74,7 @@ export function BookmarkButton({ paperId, anchorHref, compact = false }: { paper
         disabled={!reader}
         data-bookmark={paperId}
         title={bookmarked ? 'Remove bookmark' : 'Bookmark this paper'}
-        className={`inline-flex items-center gap-1 rounded-full px-2.5 py-0.5 text-xs font-medium ring-1 transition disabled:opacity-50 ${
+        className={`inline-flex min-h-6 min-w-6 items-center justify-center gap-1 rounded-full px-2.5 py-0.5 text-xs font-medium ring-1 transition disabled:opacity-50 ${
           bookmarked
             ? 'bg-amber-100 text-amber-900 ring-amber-300 dark:bg-amber-900/40 dark:text-amber-100 dark:ring-amber-700'
             : 'ring-slate-300 hover:bg-slate-100 dark:ring-slate-700 dark:hover:bg-slate-800'
@@ -71,6 +82,7 @@ export function BookmarkButton({ paperId, anchorHref, compact = false }: { paper
       >
         <span aria-hidden>{bookmarked ? '★' : '☆'}</span>
         {compact ? <span className="sr-only">{bookmarked ? 'Bookmarked' : 'Bookmark'}</span> : bookmarked ? 'Bookmarked' : 'Bookmark'}
+        {paperName ? <span className="sr-only"> {paperName}</span> : null}
       </button>
       <InlineError message={error} />
     </span>

@@ -101,11 +101,11 @@ export function NoteEditor({
           {saving ? 'Saving…' : submitLabel}
         </button>
         {onCancel ? (
-          <button type="button" onClick={onCancel} className="underline">
+          <button type="button" onClick={onCancel} className="inline-flex min-h-6 items-center underline">
             Cancel
           </button>
         ) : null}
-        <span className={over ? 'font-semibold text-red-600 dark:text-red-400' : 'text-slate-500'}>
+        <span className={over ? 'font-semibold text-red-600 dark:text-red-400' : 'text-slate-600 dark:text-slate-300'}>
           {length.toLocaleString('en')} / {NOTE_MAX_LENGTH.toLocaleString('en')}
         </span>
         {error ? (

@@ -4,11 +4,11 @@ import { BookmarkButton } from '@/components/reader/bookmark-button';
 import { StatusSelect } from '@/components/reader/status-select';
 
 /** Bookmark and reading status under a paper heading, as one island. */
-export function PaperActions({ paperId, anchorHref }: { paperId: string; anchorHref: string }) {
+export function PaperActions({ paperId, paperName, anchorHref }: { paperId: string; paperName: string; anchorHref: string }) {
   return (
     <>
-      <BookmarkButton paperId={paperId} anchorHref={anchorHref} />
-      <StatusSelect paperId={paperId} />
+      <BookmarkButton paperId={paperId} paperName={paperName} anchorHref={anchorHref} />
+      <StatusSelect paperId={paperId} paperName={paperName} />
     </>
   );
 }

@@ -88,7 +88,12 @@ export function PaperNotes({ paperId }: { paperId: string }) {
   const showPanel = open || (notes?.length ?? 0) > 0;
   return (
     <div className="paper-notes" data-notes-for={paperId}>
-      <button type="button" onClick={() => setOpen(!open)} aria-expanded={showPanel} className="text-xs underline decoration-dotted">
+      <button
+        type="button"
+        onClick={() => setOpen(!open)}
+        aria-expanded={showPanel}
+        className="inline-flex min-h-6 items-center text-xs underline decoration-dotted"
+      >
         {count ? `My notes (${count})` : 'Add a note'}
       </button>
       {showPanel ? (
@@ -99,7 +104,12 @@ export function PaperNotes({ paperId }: { paperId: string }) {
             </p>
           ) : null}
           {earlier ? (
-            <button type="button" onClick={() => void showEarlier()} disabled={loadingEarlier} className="text-xs underline">
+            <button
+              type="button"
+              onClick={() => void showEarlier()}
+              disabled={loadingEarlier}
+              className="inline-flex min-h-6 items-center text-xs underline"
+            >
               {loadingEarlier ? 'Loading…' : `Show earlier notes (${Math.max(0, count - (notes?.length ?? 0)).toLocaleString('en')} more)`}
             </button>
           ) : null}
@@ -117,12 +127,12 @@ export function PaperNotes({ paperId }: { paperId: string }) {
             ) : (
               <article key={note.id} className="note" data-note-id={note.id}>
                 <NoteBody html={note.html} />
-                <p className="not-prose mt-1 flex gap-3 text-xs text-slate-500 dark:text-slate-400">
+                <p className="not-prose mt-1 flex flex-wrap items-center gap-3 text-xs text-slate-600 dark:text-slate-400">
                   <time dateTime={note.updatedAt}>{new Date(note.updatedAt).toLocaleString()}</time>
-                  <button type="button" className="underline" onClick={() => setEditing(note.id)}>
+                  <button type="button" className="inline-flex min-h-6 min-w-6 items-center underline" onClick={() => setEditing(note.id)}>
                     Edit
                   </button>
-                  <button type="button" className="underline" onClick={() => void remove(note.id)}>
+                  <button type="button" className="inline-flex min-h-6 min-w-6 items-center underline" onClick={() => void remove(note.id)}>
                     Delete
                   </button>
                 </p>

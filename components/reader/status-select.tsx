@@ -6,7 +6,7 @@ import { readingStatusLabels, type ReadingStatusValue } from '@/lib/reader/share
 import { send, updateReaderState, useReaderState } from '@/components/reader/reader-store';
 
 /** Reading status next to the bookmark; only shown to a signed-in reader. */
-export function StatusSelect({ paperId }: { paperId: string }) {
+export function StatusSelect({ paperId, paperName }: { paperId: string; paperName?: string }) {
   const reader = useReaderState();
   const [error, setError] = useState<string | null>(null);
   if (!reader?.user) return null;
@@ -35,13 +35,13 @@ export function StatusSelect({ paperId }: { paperId: string }) {
   return (
     <span className="inline-flex items-center gap-2">
       <label className="sr-only" htmlFor={`status-${paperId}`}>
-        Reading status
+        {paperName ? `Reading status for ${paperName}` : 'Reading status'}
       </label>
       <select
         id={`status-${paperId}`}
         value={current}
         onChange={(event) => void change(event.target.value)}
-        className="rounded-full bg-transparent px-2 py-0.5 text-xs ring-1 ring-slate-300 dark:ring-slate-700"
+        className="min-h-6 rounded-full bg-transparent px-2 py-0.5 text-xs ring-1 ring-slate-300 dark:ring-slate-700"
       >
         <option value="">No status</option>
         {Object.entries(readingStatusLabels).map(([value, label]) => (

@@ -6,11 +6,11 @@ import { mdxRegistry } from '@/components/mdx/registry';
 import { StaticTabs } from '@/components/mdx/tabs';
 
 type HeadingTag = 'h1' | 'h2' | 'h3' | 'h4' | 'h5' | 'h6';
-type HeadingProps = ComponentPropsWithoutRef<'h2'> & { 'data-paper-id'?: string; 'data-also-in'?: string };
+type HeadingProps = ComponentPropsWithoutRef<'h2'> & { 'data-paper-id'?: string; 'data-paper-name'?: string; 'data-also-in'?: string };
 
 /** `forFeed`: the heading alone, without the `#` link and the paper row, which only work on the site. */
 function heading(Tag: HeadingTag, { forFeed = false } = {}) {
-  function Heading({ id, children, 'data-also-in': alsoInJson, ...props }: HeadingProps) {
+  function Heading({ id, children, 'data-also-in': alsoInJson, 'data-paper-name': paperName, ...props }: HeadingProps) {
     const paperId = props['data-paper-id'];
     const alsoIn = alsoInJson ? (JSON.parse(alsoInJson) as OtherAppearance[]) : [];
     const title = (
@@ -26,7 +26,7 @@ function heading(Tag: HeadingTag, { forFeed = false } = {}) {
     return paperId && !forFeed ? (
       <>
         {title}
-        <PaperRow paperId={paperId} anchor={id ?? ''} alsoIn={alsoIn} />
+        <PaperRow paperId={paperId} paperName={paperName ?? paperId} anchor={id ?? ''} alsoIn={alsoIn} />
       </>
     ) : (
       title
@@ -64,6 +64,12 @@ function A({ href, children, ...props }: ComponentPropsWithoutRef<'a'>) {
   );
 }
 
+/** GFM task-list boxes (`- [x] done`) are read-only and unlabeled; give them a name. */
+function Input(props: ComponentPropsWithoutRef<'input'>) {
+  if (props.type !== 'checkbox') return <input {...props} />;
+  return <input {...props} aria-label={props.checked ? 'Done' : 'Not done'} />;
+}
+
 export const mdxComponents = {
   h1: heading('h1'),
   h2: heading('h2'),
@@ -73,6 +79,7 @@ export const mdxComponents = {
   h6: heading('h6'),
   img: Img,
   a: A,
+  input: Input,
   ...mdxRegistry,
 };
 

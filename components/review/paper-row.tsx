@@ -11,20 +11,30 @@ import { PaperNotes } from '@/components/reader/paper-notes';
  * are Markdown that keeps the article typography (lists with bullets, code,
  * math). Signed out the notes island renders nothing and its slot collapses.
  */
-export function PaperRow({ paperId, anchor, alsoIn = [] }: { paperId: string; anchor: string; alsoIn?: OtherAppearance[] }) {
+export function PaperRow({
+  paperId,
+  paperName,
+  anchor,
+  alsoIn = [],
+}: {
+  paperId: string;
+  paperName: string;
+  anchor: string;
+  alsoIn?: OtherAppearance[];
+}) {
   const arxivId = paperId.startsWith('arxiv:') ? paperId.slice('arxiv:'.length) : null;
   return (
     <>
       <div className="paper-row not-prose" data-paper-row={paperId}>
-        <PaperActions paperId={paperId} anchorHref={`#${anchor}`} />
-        <CollectionPicker paperId={paperId} />
+        <PaperActions paperId={paperId} paperName={paperName} anchorHref={`#${anchor}`} />
+        <CollectionPicker paperId={paperId} paperName={paperName} />
         {arxivId ? (
           <>
             <a href={`https://arxiv.org/abs/${arxivId}`} rel="noopener noreferrer">
               arXiv {arxivId}
             </a>
             <a href={`https://arxiv.org/pdf/${arxivId}`} rel="noopener noreferrer">
-              PDF
+              PDF<span className="sr-only"> of {paperName}</span>
             </a>
           </>
         ) : null}

@@ -27,7 +27,7 @@ export async function ReviewArticle({ review }: { review: Review }) {
   const hasTitle = review.headings.some((heading) => heading.depth === 1);
   return (
     <div className="flex flex-col lg:grid lg:grid-cols-[minmax(0,1fr)_15rem] lg:gap-12">
-      <article className="min-w-0 pt-8">
+      <article lang={review.lang} className="min-w-0 pt-8">
         {warnings}
         <p className="text-sm text-slate-500 dark:text-slate-400">
           <time dateTime={review.date ?? undefined}>{formatDate(review.date)}</time> · {review.readingMinutes} min read ·{' '}

@@ -6,7 +6,7 @@ import { BookmarkButton } from '@/components/reader/bookmark-button';
 
 export function ReviewCard({ review }: { review: Review }) {
   return (
-    <article className="border-b border-slate-200 py-8 last:border-0 dark:border-slate-800">
+    <article lang={review.lang} className="border-b border-slate-200 py-8 last:border-0 dark:border-slate-800">
       <p className="text-sm text-slate-500 dark:text-slate-400">
         <time dateTime={review.date ?? undefined}>{formatDate(review.date)}</time>
         <span aria-hidden> · </span>
@@ -33,7 +33,7 @@ export function ReviewCard({ review }: { review: Review }) {
                 {paper.name}
               </Link>{' '}
               <OrgBadges orgs={paper.orgs} />{' '}
-              <BookmarkButton paperId={paper.paperId} anchorHref={`${review.url}#${paper.anchor}`} compact />
+              <BookmarkButton paperId={paper.paperId} paperName={paper.name} anchorHref={`${review.url}#${paper.anchor}`} compact />
             </span>
           </li>
         ))}

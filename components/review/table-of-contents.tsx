@@ -22,7 +22,7 @@ export function TableOfContents({ review }: { review: Review }) {
   return (
     <>
       <details className="order-first mt-6 rounded-lg p-3 ring-1 ring-slate-200 lg:hidden dark:ring-slate-800">
-        <summary className="cursor-pointer text-sm font-semibold">On this page</summary>
+        <summary className="flex min-h-6 cursor-pointer items-center text-sm font-semibold">On this page</summary>
         <div className="mt-3">{list}</div>
       </details>
       <aside aria-label="On this page" className="hidden lg:block">

@@ -16,6 +16,7 @@ type NoteHit = { noteId: string; href: string; paper: string; excerpt: { text: s
  */
 export function SearchDialog({ openSignal }: { openSignal: number }) {
   const dialog = useRef<HTMLDialogElement>(null);
+  const input = useRef<HTMLInputElement>(null);
   const loaded = useRef<Promise<{ engine: Engine; index: SearchIndex }> | null>(null);
   const [state, setState] = useState<'idle' | 'loading' | 'ready' | 'error'>('idle');
   const [query, setQuery] = useState('');
@@ -112,7 +113,11 @@ export function SearchDialog({ openSignal }: { openSignal: number }) {
   }, [query, withNotes, reader?.user]);
 
   function onKeyDown(event: React.KeyboardEvent) {
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+    if (event.key === 'Escape') {
+      // A search box would spend the first Esc on clearing itself; Esc closes, "Clear" clears.
+      event.preventDefault();
+      dialog.current?.close();
+    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
       setActive((i) => Math.max(0, Math.min(hits.length - 1, i + (event.key === 'ArrowDown' ? 1 : -1))));
     } else if (event.key === 'Enter' && hits[active]) {
@@ -126,25 +131,52 @@ export function SearchDialog({ openSignal }: { openSignal: number }) {
       <dialog
         ref={dialog}
         aria-label="Search reviews and papers"
-        className="mx-auto mt-[10vh] w-[min(40rem,94vw)] rounded-xl bg-white p-0 text-slate-900 shadow-2xl ring-1 ring-slate-200 backdrop:bg-black/40 dark:bg-slate-900 dark:text-slate-100 dark:ring-slate-700"
+        // A click on the backdrop lands on the dialog itself (its content fills the box): close.
+        onClick={(event) => {
+          if (event.target === event.currentTarget) dialog.current?.close();
+        }}
+        className="mx-auto mt-[10vh] w-[min(40rem,94vw)] rounded-xl whitespace-normal [overflow-wrap:anywhere] bg-white p-0 text-slate-900 shadow-2xl ring-1 ring-slate-200 backdrop:bg-black/40 dark:bg-slate-900 dark:text-slate-100 dark:ring-slate-700"
       >
         <div className="border-b border-slate-200 p-3 dark:border-slate-700">
           <label className="sr-only" htmlFor="site-search">
             Search
           </label>
-          <input
-            id="site-search"
-            type="search"
-            autoFocus
-            value={query}
-            onChange={(event) => setQuery(event.target.value)}
-            onKeyDown={onKeyDown}
-            placeholder="Search papers, orgs, reviews… (에이전트, 강화학습, nvidia)"
-            aria-controls="search-results"
-            className="w-full bg-transparent px-1 py-1 text-base outline-none"
-          />
+          <div className="flex items-center gap-2">
+            <input
+              ref={input}
+              id="site-search"
+              type="search"
+              autoFocus
+              value={query}
+              onChange={(event) => setQuery(event.target.value)}
+              onKeyDown={onKeyDown}
+              placeholder="Search papers, orgs, reviews… (에이전트, 강화학습, nvidia)"
+              aria-controls="search-results"
+              className="min-w-0 flex-1 bg-transparent px-1 py-1 text-base outline-none [&::-webkit-search-cancel-button]:hidden"
+            />
+            {query ? (
+              <button
+                type="button"
+                onClick={() => {
+                  setQuery('');
+                  input.current?.focus();
+                }}
+                className="inline-flex min-h-6 items-center rounded-md px-2 text-xs text-slate-600 ring-1 ring-slate-300 hover:bg-slate-100 dark:text-slate-300 dark:ring-slate-700 dark:hover:bg-slate-800"
+              >
+                Clear
+              </button>
+            ) : null}
+            <button
+              type="button"
+              onClick={() => dialog.current?.close()}
+              aria-label="Close search"
+              className="inline-flex min-h-6 min-w-6 items-center justify-center rounded-md text-lg leading-none text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
+            >
+              <span aria-hidden>×</span>
+            </button>
+          </div>
           {reader?.user ? (
-            <label className="mt-2 flex items-center gap-2 text-xs text-slate-600 dark:text-slate-400">
+            <label className="mt-2 flex min-h-6 items-center gap-2 text-xs text-slate-600 dark:text-slate-400">
               <input type="checkbox" checked={withNotes} onChange={(event) => setWithNotes(event.target.checked)} />
               Search my notes too
             </label>

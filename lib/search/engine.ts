@@ -132,12 +132,38 @@ function mergeRanges(text: string, ranges: [number, number][]): [number, number]
   return merged;
 }
 
-/** A window of `highlight.text` around its first match, ranges shifted to fit: for result lists. */
-export function excerpt(highlight: Highlight, radius = 60): Highlight {
+/** Hangul, CJK and full-width forms take about twice the width of a Latin letter. */
+const wide = /[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7a3\uf900-\ufaff\uff00-\uffef]/;
+const widthOf = (char: string | undefined) => (char && wide.test(char) ? 2 : 1);
+
+/**
+ * A window of `highlight.text` around its first match, ranges shifted to fit:
+ * for result lists that show two lines. It starts at most `radius` Latin
+ * letters' width before the match (a Korean syllable counts double, so the
+ * match stays on the first line) and runs three times that after it; cuts
+ * fall on spaces where there is one and are marked with "…".
+ */
+export function excerpt(highlight: Highlight, radius = 40): Highlight {
   const first = highlight.ranges[0];
   if (!first) return highlight;
-  const start = Math.max(0, first[0] - radius);
-  const end = Math.min(highlight.text.length, first[1] + radius * 2);
-  const ranges = highlight.ranges.filter(([s, e]) => s >= start && e <= end).map(([s, e]): [number, number] => [s - start, e - start]);
-  return { field: highlight.field, text: highlight.text.slice(start, end), ranges };
+  const { text } = highlight;
+  let start = first[0];
+  for (let budget = radius; start > 0 && budget > 0; start--) budget -= widthOf(text[start - 1]);
+  if (start > 0) {
+    // Begin at a word: skip the part of a word the window cut into.
+    const space = text.slice(start, first[0]).search(/\s/);
+    if (space >= 0) start += space + 1;
+  }
+  let end = first[1];
+  for (let budget = radius * 3; end < text.length && budget > 0; end++) budget -= widthOf(text[end]);
+  if (end < text.length) {
+    const space = text.slice(first[1], end).search(/\s\S*$/);
+    if (space > 0) end = first[1] + space;
+  }
+  const prefix = start > 0 ? '…' : '';
+  const suffix = end < text.length ? '…' : '';
+  const ranges = highlight.ranges
+    .filter(([s, e]) => s >= start && e <= end)
+    .map(([s, e]): [number, number] => [s - start + prefix.length, e - start + prefix.length]);
+  return { field: highlight.field, text: `${prefix}${text.slice(start, end)}${suffix}`, ranges };
 }

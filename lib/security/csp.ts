@@ -1,3 +1,5 @@
+import { THEME_SCRIPT_HASH } from '@/lib/config/theme';
+
 /**
  * The Content-Security-Policy every page gets. Scripts: only this site's own
  * files, plus the inline scripts Next writes into each page, allowed by hash
@@ -38,11 +40,15 @@ export type CspHashManifest = {
 
 export const CSP_MANIFEST_FILE = 'csp-hashes.json';
 
-/** What a path's policy allows: its own hashes when prerendered, else a fresh nonce plus the fallback pages' hashes. */
+/**
+ * What a path's policy allows: its own hashes when prerendered (the theme
+ * script among them, hashed from the built page), else a fresh nonce plus the
+ * fallback pages' hashes and the theme script's, which React cannot give a nonce.
+ */
 export function scriptAllowance(manifest: CspHashManifest, pathname: string, newNonce: () => string): ScriptAllowance {
   const hashes = manifest.routes[normalizePath(pathname)];
   if (hashes) return { hashes };
-  return { hashes: manifest.fallback, nonce: newNonce() };
+  return { hashes: [...new Set([...manifest.fallback, THEME_SCRIPT_HASH])], nonce: newNonce() };
 }
 
 function normalizePath(pathname: string): string {

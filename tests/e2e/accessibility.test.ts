@@ -1,27 +1,32 @@
 import { expect, inject, test } from 'vitest';
 import { buildIndex } from '@/lib/content/index/content-index';
-import { axeViolations as violations, setupBrowser, waitForHydration } from '@/tests/e2e/browser';
+import { axeViolations as violations, setupBrowser, signedInContext, waitForHydration } from '@/tests/e2e/browser';
+import { publicPages, readerPages } from '@/tests/e2e/pages';
 import { Reader } from '@/tests/e2e/client';
 
 const baseURL = inject('baseURL');
 const index = buildIndex(undefined, undefined, { drafts: false });
 const browser = setupBrowser();
 
-const publicPages = ['/', index.reviews[0]!.url, '/papers', '/signin'];
+const schemes = ['light', 'dark'] as const;
 
-test.each(['light', 'dark'] as const)('no axe violations on public pages (%s)', async (colorScheme) => {
+test.each(schemes)(
+  'no axe violations on any public page (%s)',
+  async (colorScheme) => {
+    const context = await browser().newContext({ colorScheme });
+    const page = await context.newPage();
+    for (const path of publicPages(index)) {
+      await page.goto(`${baseURL}${path}`);
+      await page.waitForLoadState('networkidle');
+      expect(await violations(page), path).toEqual([]);
+    }
+    await context.close();
+  },
+  180_000,
+);
+
+test.each(schemes)('no axe violations with the search box open and results shown (%s)', async (colorScheme) => {
   const context = await browser().newContext({ colorScheme });
-  const page = await context.newPage();
-  for (const path of publicPages) {
-    await page.goto(`${baseURL}${path}`);
-    await page.waitForLoadState('networkidle');
-    expect(await violations(page), path).toEqual([]);
-  }
-  await context.close();
-});
-
-test('no axe violations with the search box open and results shown', async () => {
-  const context = await browser().newContext();
   const page = await context.newPage();
   await page.goto(`${baseURL}/`);
   await waitForHydration(page);
@@ -33,23 +38,42 @@ test('no axe violations with the search box open and results shown', async () =>
   await context.close();
 });
 
-test('no axe violations on /bookmarks for a signed-in reader', async () => {
-  const reader = await new Reader(baseURL).signUp();
-  await reader.json('PUT', '/api/bookmarks', { paperId: index.papers[0]!.paperId, bookmarked: true });
-  const context = await browser().newContext();
-  const cookies = reader.cookieHeader.split('; ').map((pair) => {
-    const [name, ...value] = pair.split('=');
-    return { name: name!, value: value.join('='), url: baseURL };
-  });
-  await context.addCookies(cookies);
-  const page = await context.newPage();
-  for (const path of ['/bookmarks', '/notes', '/account']) {
-    await page.goto(`${baseURL}${path}`);
-    await page.waitForLoadState('networkidle');
-    expect(await violations(page), path).toEqual([]);
-  }
-  await context.close();
-});
+test.each(schemes)(
+  'no axe violations on any page for a signed-in reader, notes open, search with notes (%s)',
+  async (colorScheme) => {
+    const reader = await new Reader(baseURL).signUp();
+    const paper = index.reviews[0]!.papers[0]!;
+    await reader.json('PUT', '/api/bookmarks', { paperId: paper.paperId, bookmarked: true });
+    await reader.json('PUT', '/api/status', { paperId: paper.paperId, status: 'READ' });
+    await reader.json('POST', '/api/notes', { paperId: paper.paperId, body: '에이전트 **note** with `code`' });
+    // The theme picked in the footer rather than the system's: the class-based path.
+    const context = await signedInContext(browser(), baseURL, reader.cookieHeader, {
+      colorScheme: colorScheme === 'dark' ? 'light' : 'dark',
+    });
+    await context.addInitScript((theme) => localStorage.setItem('theme', theme), colorScheme);
+    const page = await context.newPage();
+    for (const path of [...publicPages(index).filter((p) => p !== '/signin'), ...readerPages]) {
+      await page.goto(`${baseURL}${path}`);
+      await page.waitForLoadState('networkidle');
+      expect(await violations(page), path).toEqual([]);
+    }
+    // The review page with its note panel open and a draft typed (the counter).
+    await page.goto(`${baseURL}${index.reviews[0]!.url}`);
+    await waitForHydration(page);
+    await expect.poll(() => page.locator(`[data-notes-for="${paper.paperId}"] textarea`).count()).toBe(1);
+    await page.locator(`[data-notes-for="${paper.paperId}"] textarea`).fill('draft');
+    expect(await violations(page), 'note panel').toEqual([]);
+    await page.keyboard.press('Control+k');
+    const dialog = page.getByRole('dialog', { name: 'Search reviews and papers' });
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    await dialog.getByLabel('Search my notes too').check();
+    await dialog.getByRole('searchbox').fill('에이전트');
+    await expect.poll(() => page.locator('[data-note-hit]').count()).toBeGreaterThan(0);
+    expect(await violations(page), 'search with notes').toEqual([]);
+    await context.close();
+  },
+  180_000,
+);
 
 test('every control on a review page is reachable with Tab', async () => {
   const reader = await new Reader(baseURL).signUp();

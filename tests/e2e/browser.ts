@@ -68,3 +68,20 @@ export async function recordCspViolations(context: BrowserContext): Promise<void
 export function cspViolations(page: Page): Promise<string[]> {
   return page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
 }
+
+/** A browser context signed in as `cookieHeader`'s reader (tests/e2e/client.ts `Reader.cookieHeader`). */
+export async function signedInContext(
+  browser: Browser,
+  baseURL: string,
+  cookieHeader: string,
+  options: Parameters<Browser['newContext']>[0] = {},
+): Promise<BrowserContext> {
+  const context = await browser.newContext(options);
+  await context.addCookies(
+    cookieHeader.split('; ').map((pair) => {
+      const [name, ...value] = pair.split('=');
+      return { name: name!, value: value.join('='), url: baseURL };
+    }),
+  );
+  return context;
+}

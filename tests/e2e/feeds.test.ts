@@ -39,3 +39,28 @@ test('each review has an Open Graph image drawn at build, 1200×630 PNG', async 
   expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
   expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
 });
+
+test('every page points at the site feeds; an org page also at its own feed, and shows it', async () => {
+  const alternates = (html: string) =>
+    [...html.matchAll(/<link\b[^>]*>/g)]
+      .map(([tag]) => Object.fromEntries([...tag.matchAll(/([a-z]+)="([^"]*)"/g)].map(([, name, value]) => [name, value])))
+      .filter((attrs) => attrs.rel === 'alternate' && /^application\/(rss|atom)\+xml$/.test(attrs.type ?? ''))
+      .map((attrs) => `${attrs.type} ${new URL(attrs.href!.replace(/&amp;/g, '&'), baseURL).pathname}`);
+  const org = index.orgs[0]!.org;
+  const orgPath = `/orgs/${encodeURIComponent(org)}`;
+  for (const path of ['/', index.reviews[0]!.url, '/papers', '/signin', '/no-such-page', orgPath]) {
+    const html = await (await fetch(`${baseURL}${path}`)).text();
+    expect(alternates(html), path).toEqual(expect.arrayContaining(['application/rss+xml /rss.xml', 'application/atom+xml /atom.xml']));
+    // Visible links in the footer.
+    expect(html, path).toMatch(/<footer[\s\S]*<a href="\/rss\.xml"[^>]*>RSS feed<\/a>[\s\S]*<\/footer>/);
+  }
+  const orgHtml = await (await fetch(`${baseURL}${orgPath}`)).text();
+  expect(alternates(orgHtml)).toContain(`application/rss+xml ${orgPath}/rss.xml`);
+  expect(orgHtml).toContain(`href="${orgPath}/rss.xml"`);
+  expect(orgHtml).toContain(`RSS feed of papers from ${org}`);
+  const feed = await fetch(`${baseURL}${orgPath}/rss.xml`);
+  expect(feed.status).toBe(200);
+  // Other pages do not advertise an org feed.
+  const home = await (await fetch(`${baseURL}/`)).text();
+  expect(alternates(home).some((entry) => entry.includes('/orgs/'))).toBe(false);
+});

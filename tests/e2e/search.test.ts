@@ -52,3 +52,77 @@ test('"search my notes too" finds the reader’s own notes only', async () => {
   expect((await stranger.json<{ hits: unknown[] }>('GET', `/api/search/notes?q=${encodeURIComponent('김치찌개')}`)).data.hits).toEqual([]);
   expect((await new Reader(baseURL).json('GET', '/api/search/notes?q=x')).status).toBe(401);
 });
+
+test('the search dialog: Esc closes it even with a query (Clear clears), a click outside closes it, excerpts show their match, long titles wrap', async () => {
+  const context = await browser().newContext({ baseURL, viewport: { width: 320, height: 700 } });
+  const page = await context.newPage();
+  await page.goto('/');
+  await waitForHydration(page);
+  const dialog = page.getByRole('dialog', { name: 'Search reviews and papers' });
+  const openDialog = async () => {
+    await page.getByRole('button', { name: 'Search' }).first().click();
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+  };
+
+  await openDialog();
+  const box = dialog.getByRole('searchbox');
+  await box.fill('강화 학습');
+  const hits = dialog.locator('[data-search-hit]');
+  await expect.poll(() => hits.count()).toBeGreaterThan(0);
+  // Every excerpt's first <mark> is inside the two lines the excerpt shows.
+  const marksOutside = await hits.evaluateAll((links) =>
+    links.flatMap((link) => {
+      const excerpt = link.querySelector('span.line-clamp-2');
+      const mark = excerpt?.querySelector('mark');
+      if (!excerpt || !mark) return [];
+      const outer = excerpt.getBoundingClientRect();
+      const inner = mark.getBoundingClientRect();
+      return inner.top >= outer.top - 1 && inner.bottom <= outer.bottom + 1 ? [] : [link.getAttribute('data-search-hit')];
+    }),
+  );
+  expect(marksOutside).toEqual([]);
+  expect(await dialog.locator('span.line-clamp-2 mark').count()).toBeGreaterThan(0);
+  // Nothing in the results is cut at the dialog's edge.
+  expect(
+    await dialog.evaluate((el) => [...el.querySelectorAll('[data-search-hit]')].filter((a) => a.scrollWidth > a.clientWidth + 1).length),
+  ).toBe(0);
+
+  await dialog.getByRole('button', { name: 'Clear' }).click();
+  expect(await box.inputValue()).toBe('');
+  expect(await dialog.isVisible()).toBe(true);
+
+  await box.fill('에이전트');
+  await page.keyboard.press('Escape');
+  await expect.poll(() => dialog.isVisible()).toBe(false);
+
+  await openDialog();
+  // Outside the dialog's box: its backdrop.
+  await page.mouse.click(5, 690);
+  await expect.poll(() => dialog.isVisible()).toBe(false);
+
+  await openDialog();
+  await dialog.getByRole('button', { name: 'Close search' }).click();
+  await expect.poll(() => dialog.isVisible()).toBe(false);
+  await context.close();
+});
+
+test('a long review title wraps inside the dialog on a phone', async () => {
+  const longest = [...index.reviews].sort((a, b) => b.title.length - a.title.length)[0]!;
+  const context = await browser().newContext({ baseURL, viewport: { width: 320, height: 700 } });
+  const page = await context.newPage();
+  await page.goto('/');
+  await waitForHydration(page);
+  await page.keyboard.press('/');
+  const dialog = page.getByRole('dialog', { name: 'Search reviews and papers' });
+  await expect.poll(() => dialog.isVisible()).toBe(true);
+  await page.keyboard.type(longest.title);
+  const hit = dialog.locator(`[data-search-hit="${longest.url}"]`);
+  await expect.poll(() => hit.count()).toBe(1);
+  expect((await hit.boundingBox())!.height).toBeGreaterThan(60);
+  const fits = await dialog.evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    return [...el.querySelectorAll('[data-search-hit] *')].every((child) => child.getBoundingClientRect().right <= box.right + 0.5);
+  });
+  expect(fits).toBe(true);
+  await context.close();
+});

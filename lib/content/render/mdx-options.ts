@@ -10,7 +10,8 @@ import { preprocess, syntaxPlugins } from '@/lib/content/source/syntax';
 import { remarkReview, type RenderContext } from '@/lib/content/source/transforms';
 
 const shikiOptions = {
-  themes: { light: 'github-light', dark: 'github-dark' },
+  // github-dark-default: github-dark's comments (#6a737d on #24292e) fail WCAG AA contrast.
+  themes: { light: 'github-light', dark: 'github-dark-default' },
   defaultColor: false,
   defaultLanguage: 'text',
   fallbackLanguage: 'text',

@@ -13,6 +13,7 @@ import type { HeadingInfo } from '@/lib/content/source/slugs';
 import { prepareTree } from '@/lib/content/source/prepare';
 import { parseMarkdown } from '@/lib/content/source/markdown';
 import { formatOf, preprocess, type ContentFormat } from '@/lib/content/source/syntax';
+import { reviewLanguage, type ReviewLanguage } from '@/lib/content/source/language';
 
 export type LinkRef = { url: string; line: number; column: number };
 
@@ -31,6 +32,8 @@ export type Review = {
   papers: PaperEntry[];
   headings: HeadingInfo[];
   readingMinutes: number;
+  /** The language of its prose (Hangul share of the letters), for the article's `lang`. */
+  lang: ReviewLanguage;
   /** `YYYY-MM-DD` of the last commit touching the file, or its file time. */
   lastUpdated: string | null;
   assets: ReviewAssets;
@@ -102,6 +105,7 @@ export function parseReviewSource(raw: string, entry: Pick<ContentFile, 'file' |
     papers: [],
     headings: [],
     readingMinutes: 1,
+    lang: 'ko',
     lastUpdated: null,
     assets: { imports: {}, urls: {} },
     components: {},
@@ -131,7 +135,9 @@ export function parseReviewSource(raw: string, entry: Pick<ContentFile, 'file' |
   review.tags = stringList(frontMatter.tags);
   review.authors = stringList(frontMatter.authors);
   review.draft = frontMatter.draft === true;
-  review.readingMinutes = readingMinutes(toString(tree));
+  const prose = toString(tree);
+  review.readingMinutes = readingMinutes(prose);
+  review.lang = reviewLanguage(prose);
 
   const { assets, components, problems, files } = collectAssets(tree, entry.file, root);
   review.assets = assets;

@@ -45,6 +45,8 @@ function markPaperHeadings(tree: Root, papers: PaperEntry[], alsoIn: Record<stri
     node.data.hProperties = {
       ...node.data.hProperties,
       dataPaperId: paper.paperId,
+      // Controls under the heading name their paper for assistive technology ("Bookmark GDPO").
+      dataPaperName: paper.name,
       // hast properties hold strings, so the list travels as JSON to the heading component.
       ...(others?.length ? { dataAlsoIn: JSON.stringify(others) } : {}),
     };

@@ -200,3 +200,20 @@ describe('query table', () => {
     expect(short.ranges.map(([s, e]) => short.text.slice(s, e))).toEqual(['안정성']);
   });
 });
+
+test('an excerpt is a window around the first match: Korean counts double, cuts fall between words and show "…"', () => {
+  const before = '강화 학습에서 여러 보상을 동시에 다루는 방법은 오래된 문제였고 많은 연구가 있었습니다. ';
+  const text = `${before}이번 논문은 에이전트가 스스로 문제를 만들고 풀며 성장하는 과정을 보여 줍니다. ${'뒤에 오는 긴 설명 '.repeat(30)}`;
+  const at = text.indexOf('에이전트');
+  const short = excerpt({ field: 'text', text, ranges: [[at, at + 4]] }, 20);
+  expect(short.ranges.map(([s, e]) => short.text.slice(s, e))).toEqual(['에이전트']);
+  // 20 Latin widths before the match are 10 Hangul syllables, snapped to the next word.
+  expect(short.text.startsWith('…')).toBe(true);
+  expect(short.ranges[0]![0]).toBeLessThanOrEqual(11);
+  expect(short.text.endsWith('…')).toBe(true);
+  expect(short.text.length).toBeLessThan(60);
+  expect(short.text).toMatch(/^…\S/);
+  // A match near the start keeps the start, with no "…".
+  const early = excerpt({ field: 'text', text: 'GDPO normalizes each reward separately.', ranges: [[0, 4]] });
+  expect(early).toEqual({ field: 'text', text: 'GDPO normalizes each reward separately.', ranges: [[0, 4]] });
+});

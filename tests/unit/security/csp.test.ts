@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
+import { THEME_SCRIPT, THEME_SCRIPT_HASH } from '@/lib/config/theme';
 import { contentSecurityPolicy, scriptAllowance, type CspHashManifest } from '@/lib/security/csp';
 import { inlineScriptHashes } from '@/lib/security/inline-scripts';
 
@@ -10,6 +11,14 @@ describe('inline script hashes', () => {
     const payload = 'self.__next_f.push([1,"a<\\/script>ë"])';
     const html = `<!DOCTYPE html><html><head><script src="/_next/static/a.js" async=""></script><script>${payload}</script></head><body><p>x</p><script>${payload}</script><script id="_R_">boot()</script></body></html>`;
     expect(inlineScriptHashes(html)).toEqual([sha(payload), sha('boot()')]);
+  });
+});
+
+describe('the theme script', () => {
+  test('its hash in the policy is the hash of the text every page carries', () => {
+    expect(THEME_SCRIPT_HASH).toBe(sha(THEME_SCRIPT));
+    const html = `<!DOCTYPE html><html><head><script>${THEME_SCRIPT}</script></head><body></body></html>`;
+    expect(inlineScriptHashes(html)).toEqual([THEME_SCRIPT_HASH]);
   });
 });
 
@@ -27,9 +36,9 @@ describe('content security policy', () => {
 
   test('any other path gets a fresh nonce plus the 404 page hashes, and the fixed directives', () => {
     const allowance = scriptAllowance(manifest, '/bookmarks', () => 'abc123');
-    expect(allowance).toEqual({ hashes: ['sha256-404'], nonce: 'abc123' });
+    expect(allowance).toEqual({ hashes: ['sha256-404', THEME_SCRIPT_HASH], nonce: 'abc123' });
     const policy = contentSecurityPolicy(allowance).split('; ');
-    expect(policy).toContain("script-src 'self' 'sha256-404' 'nonce-abc123'");
+    expect(policy).toContain(`script-src 'self' 'sha256-404' '${THEME_SCRIPT_HASH}' 'nonce-abc123'`);
     expect(policy).toContain("frame-ancestors 'none'");
     expect(policy).toContain("object-src 'none'");
     expect(policy).toContain("base-uri 'self'");

@@ -2,9 +2,10 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { Archive } from '@/components/review/month-archive';
 import { ReviewArticle } from '@/components/review/review-article';
-import { archiveFolders, archiveTitle, reviewsInFolder } from '@/lib/content/index/archive';
+import { archiveFolders, archiveTitle, neighbouringMonths, reviewsInFolder } from '@/lib/content/index/archive';
 import { getContentIndex } from '@/lib/content/index/content-index';
 import { getReview } from '@/lib/content/index/queries';
+import { feedAlternates } from '@/lib/feeds/links';
 
 // Every review is prerendered from generateStaticParams. A slug not in that
 // list is looked up by the page itself, which answers 404 for one that does
@@ -30,7 +31,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: review.title,
     description: review.description,
-    alternates: { canonical: review.url },
+    alternates: { canonical: review.url, ...feedAlternates() },
     openGraph: {
       type: 'article',
       title: review.title,
@@ -48,7 +49,8 @@ export default async function ReviewPage({ params }: Props) {
   const slug = (await params).slug.map(decodeURIComponent).join('/');
   const review = getReview(slug);
   if (review) return <ReviewArticle review={review} />;
-  const reviews = reviewsInFolder(getContentIndex(), slug);
+  const index = getContentIndex();
+  const reviews = reviewsInFolder(index, slug);
   if (!reviews.length) notFound();
-  return <Archive title={archiveTitle(slug)} reviews={reviews} />;
+  return <Archive title={archiveTitle(slug)} reviews={reviews} neighbours={neighbouringMonths(index, slug)} />;
 }

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { PaperListPage } from '@/components/paper/paper-list-page';
 import { getContentIndex } from '@/lib/content/index/content-index';
 import { paperListItems } from '@/lib/content/index/paper-list';
+import { feedAlternates, orgFeedHref } from '@/lib/feeds/links';
 
 export const dynamicParams = false;
 
@@ -20,7 +21,11 @@ async function papersOf(params: Props['params']) {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { org, papers } = await papersOf(params);
-  return { title: `${org} papers`, description: `${papers.length} papers from ${org} reviewed here.` };
+  return {
+    title: `${org} papers`,
+    description: `${papers.length} papers from ${org} reviewed here.`,
+    alternates: feedAlternates(org),
+  };
 }
 
 export default async function OrgPage({ params }: Props) {
@@ -28,7 +33,8 @@ export default async function OrgPage({ params }: Props) {
   if (!papers.length) notFound();
   return (
     <PaperListPage
-      kind="org"
+      crumb={org}
+      feed={{ href: orgFeedHref(org), label: `RSS feed of papers from ${org}` }}
       title={`Papers from ${org}`}
       summary={`${papers.length} ${papers.length === 1 ? 'paper' : 'papers'}, newest first.`}
       papers={paperListItems(index, papers)}

@@ -34,7 +34,7 @@ export default async function TagPage({ params }: Props) {
   if (!tag) notFound();
   return (
     <PaperListPage
-      kind="tag"
+      crumb={`#${tag.tag}`}
       title={`#${tag.tag}`}
       summary={
         <>

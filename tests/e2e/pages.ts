@@ -1,0 +1,22 @@
+import { archiveFolders } from '@/lib/content/index/archive';
+import type { ContentIndex } from '@/lib/content/index/content-index';
+import { orgHref, tagHref } from '@/lib/content/urls';
+
+/** One page of each kind a reader can open signed out: every review, the lists, an org, a tag, a month archive, sign-in, a 404. */
+export function publicPages(index: ContentIndex): string[] {
+  const months = archiveFolders(index).filter((folder) => folder.split('/').length === 3);
+  return [
+    '/',
+    ...index.reviews.map((review) => review.url),
+    '/papers',
+    orgHref(index.orgs[0]!.org),
+    tagHref(index.tags[0]!.tag),
+    `/docs/${months[0]!}`,
+    '/signin',
+    '/reset-password',
+    '/no-such-page',
+  ];
+}
+
+/** The pages only a signed-in reader has, on top of the public ones. */
+export const readerPages = ['/bookmarks', '/notes', '/account'];
