@@ -11,7 +11,12 @@ async function main(): Promise<void> {
   const config = resolveDbConfig({ ...process.env, DATABASE_URL: process.env.DIRECT_URL || process.env.DATABASE_URL });
   const target = config.kind === 'postgres' ? describeUrl(config.connectionString, config.schema) : `PGlite at ${config.dataDir}`;
   console.log(`Migrating ${target}`);
-  const db = await openSql(config);
+  // A migration may rewrite a big table: no statement timeout here (the app's
+  // DB_STATEMENT_TIMEOUT_MS is for readers' requests). The lock timeout stays:
+  // a migration that cannot get its lock fails rather than stall the app behind it.
+  const db = await openSql(
+    config.kind === 'postgres' ? { ...config, timeouts: { ...config.timeouts!, DB_STATEMENT_TIMEOUT_MS: 0 } } : config,
+  );
   try {
     const { applied, alreadyApplied } = await applyMigrations(db, {
       onApplied: (name) => console.log(`  applied ${name}`),

@@ -151,7 +151,8 @@ describe('with the database down', () => {
       // The header cannot read the reader's state either: it says so and offers a retry, not "Sign in".
       const retry = page.getByRole('button', { name: 'Retry loading your account' }).first();
       await expect.poll(() => retry.isVisible()).toBe(true);
-      expect(await retry.getAttribute('title')).toMatch(/^Could not load your reading data \(the server answered 500\)\.$/);
+      // The API says 503 (the database is not answering); the page itself is the error page's 500.
+      expect(await retry.getAttribute('title')).toMatch(/^Could not load your reading data \(the server answered 503\)\.$/);
       expect(await page.getByRole('link', { name: 'Sign in' }).count()).toBe(0);
       const digest = (await alert.textContent())!.match(/Reference: (\d+)/)?.[1];
       expect(digest).toBeTruthy();
@@ -169,7 +170,6 @@ describe('with the database down', () => {
     await expect
       .poll(() => app.logs())
       .toContain(`[error] request=${response.headers.get('x-request-id')} GET /api/bookmarks: database unavailable:`);
-    expect(app.logs()).not.toMatch(/^\s+at /m);
   });
 
   test("a failed page leaves only the app's redacted line in the log: no driver or Prisma text through Next's own line", async () => {

@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -14,6 +14,9 @@ export type RunningApp = { backend: Backend; baseURL: string; stop: () => Promis
 export type LoggedApp = RunningApp & { logs: () => string; secret: string; pid: number };
 
 export function buildApp(): void {
+  // `next build` imports every route and instrumentation.ts, and must never open
+  // the database: the build gets an embedded folder of its own that must not exist after.
+  const untouched = path.join(tmpdir(), `build-must-not-open-${randomBytes(4).toString('hex')}`, 'pglite');
   // One build serves both backends; the production check wants a secret and
   // a database choice, so it gets the self-hosting opt-in.
   // `npm run build`, not bare `next build`: it also writes the CSP hash manifest.
@@ -26,9 +29,14 @@ export function buildApp(): void {
       ALLOW_EMBEDDED_DATABASE: '1',
       // Production requires the public origin; feeds and the sitemap are prerendered with it.
       SITE_URL: process.env.SITE_URL || 'http://localhost:3000',
+      PGLITE_DIR: untouched,
+      DATABASE_URL: '',
     },
   });
   if (build.status !== 0) throw new Error(`npm run build failed with code ${build.status}`);
+  for (const opened of [untouched, `${untouched}.lock`, path.dirname(untouched)]) {
+    if (existsSync(opened)) throw new Error(`next build opened the embedded database: ${opened} exists`);
+  }
 }
 
 export function freePort(): Promise<number> {

@@ -3,6 +3,7 @@ import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseDbTimeouts } from '@/lib/config/env';
 import { createPrismaClient } from '@/lib/db/client';
+import { splitSchemaParam } from '@/lib/db/config';
 import { databaseUnavailable } from '@/lib/db/errors';
 import { openSql } from '@/lib/db/sql';
 
@@ -109,4 +110,54 @@ describe('PostgreSQL that accepts connections and never answers', () => {
       await sql.close().catch(() => {});
     }
   }, 30_000);
+});
+
+describe.runIf(process.env.TEST_DATABASE_URL)('PostgreSQL sessions carry the timeouts', () => {
+  const show = async (settings: Record<string, string>) => {
+    const { connectionString } = splitSchemaParam(process.env.TEST_DATABASE_URL!);
+    const sql = await openSql({ kind: 'postgres', connectionString, schema: undefined, timeouts: parseDbTimeouts(settings) });
+    try {
+      return await sql.withSession(async (s) => {
+        const value = async (name: string) => (await s.query<Record<string, string>>(`SHOW ${name}`))[0]![name];
+        return {
+          statement: await value('statement_timeout'),
+          lock: await value('lock_timeout'),
+          idle: await value('idle_in_transaction_session_timeout'),
+        };
+      });
+    } finally {
+      await sql.close();
+    }
+  };
+
+  test('the server enforces the defaults on every app connection', async () => {
+    expect(await show({})).toEqual({ statement: '10s', lock: '5s', idle: '30s' });
+  });
+
+  test('each one is configurable, and 0 turns it off (npm run db:migrate runs without a statement timeout)', async () => {
+    expect(await show({ DB_STATEMENT_TIMEOUT_MS: '0', DB_LOCK_TIMEOUT_MS: '1500', DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: '60000' })).toEqual({
+      statement: '0',
+      lock: '1500ms',
+      idle: '1min',
+    });
+  });
+
+  test('a statement that runs too long is cancelled by the server and answered as "unavailable"', async () => {
+    const { connectionString } = splitSchemaParam(process.env.TEST_DATABASE_URL!);
+    const sql = await openSql({
+      kind: 'postgres',
+      connectionString,
+      schema: undefined,
+      timeouts: parseDbTimeouts({ DB_STATEMENT_TIMEOUT_MS: '300' }),
+    });
+    const db = await createPrismaClient(sql);
+    try {
+      const { ms, error } = await timed(db.$queryRaw`SELECT pg_sleep(5)`);
+      expect(ms).toBeLessThan(3_000);
+      expect(databaseUnavailable(error)).toBe(true);
+    } finally {
+      await db.$disconnect().catch(() => {});
+      await sql.close();
+    }
+  });
 });
