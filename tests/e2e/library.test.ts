@@ -191,7 +191,7 @@ test('a collection is made, renamed, filled from a review page, filtered on, and
   await other.page
     .locator('input[type="file"]')
     .setInputFiles({ name: 'export.json', mimeType: 'application/json', buffer: Buffer.from(json) });
-  await other.page.getByRole('button', { name: 'Import' }).click();
+  await other.page.getByRole('button', { name: 'Import', exact: true }).click();
   await expect.poll(() => other.page.getByRole('status').filter({ hasText: 'Imported' }).textContent()).toContain('1 collection');
   const otherManager = other.page.locator('section[aria-labelledby="collections-heading"]');
   await expect.poll(() => otherManager.getByRole('link', { name }).count()).toBe(1);
