@@ -22,7 +22,7 @@ export const LIBRARY_PAGE_SIZE = 20;
 
 const chip = (on: boolean) =>
   `inline-flex min-h-6 items-center rounded-full px-3 py-1 ring-1 ${on ? 'bg-blue-600 text-white ring-blue-600' : 'ring-slate-300 dark:ring-slate-700'}`;
-const selectClass = 'min-h-6 max-w-full rounded-md bg-transparent px-2 py-1 text-sm ring-1 ring-slate-300 dark:ring-slate-700';
+const selectClass = 'min-h-6 w-full max-w-56 rounded-md bg-transparent px-2 py-1 text-sm ring-1 ring-slate-300 dark:ring-slate-700';
 
 type Props = {
   title: string;
@@ -81,7 +81,7 @@ export function LibraryView({ title, basePath, filters, page, data }: Props) {
       <form method="get" action={basePath} className="mt-4 flex flex-wrap items-end gap-3 text-sm" aria-label="Filter and sort">
         {filters.status ? <input type="hidden" name="status" value={filters.status} /> : null}
         {onBookmarks ? null : (
-          <div className="flex flex-col gap-1">
+          <div className="flex min-w-0 flex-col gap-1">
             <label htmlFor="library-bookmarked" className="text-xs text-slate-600 dark:text-slate-400">
               Bookmarked
             </label>
@@ -91,7 +91,7 @@ export function LibraryView({ title, basePath, filters, page, data }: Props) {
             </select>
           </div>
         )}
-        <div className="flex flex-col gap-1">
+        <div className="flex min-w-0 flex-col gap-1">
           <label htmlFor="library-notes" className="text-xs text-slate-600 dark:text-slate-400">
             Notes
           </label>
@@ -100,7 +100,7 @@ export function LibraryView({ title, basePath, filters, page, data }: Props) {
             <option value="1">With notes</option>
           </select>
         </div>
-        <div className="flex flex-col gap-1">
+        <div className="flex min-w-0 flex-col gap-1">
           <label htmlFor="library-org" className="text-xs text-slate-600 dark:text-slate-400">
             Org
           </label>
@@ -113,7 +113,7 @@ export function LibraryView({ title, basePath, filters, page, data }: Props) {
             ))}
           </select>
         </div>
-        <div className="flex flex-col gap-1">
+        <div className="flex min-w-0 flex-col gap-1">
           <label htmlFor="library-tag" className="text-xs text-slate-600 dark:text-slate-400">
             Tag
           </label>
@@ -126,7 +126,7 @@ export function LibraryView({ title, basePath, filters, page, data }: Props) {
             ))}
           </select>
         </div>
-        <div className="flex flex-col gap-1">
+        <div className="flex min-w-0 flex-col gap-1">
           <label htmlFor="library-collection" className="text-xs text-slate-600 dark:text-slate-400">
             Collection
           </label>
@@ -139,7 +139,7 @@ export function LibraryView({ title, basePath, filters, page, data }: Props) {
             ))}
           </select>
         </div>
-        <div className="flex flex-col gap-1">
+        <div className="flex min-w-0 flex-col gap-1">
           <label htmlFor="library-sort" className="text-xs text-slate-600 dark:text-slate-400">
             Sort by
           </label>
@@ -231,7 +231,7 @@ export function LibraryView({ title, basePath, filters, page, data }: Props) {
                       <Link
                         key={id}
                         href={`/library?collection=${encodeURIComponent(id)}`}
-                        className="rounded-full px-2 py-0.5 break-all ring-1 ring-slate-300 dark:ring-slate-700"
+                        className="rounded-full px-2 py-0.5 wrap-anywhere ring-1 ring-slate-300 dark:ring-slate-700"
                       >
                         {collectionName.get(id) ?? 'collection'}
                       </Link>
@@ -250,12 +250,9 @@ export function LibraryView({ title, basePath, filters, page, data }: Props) {
       )}
       <Pagination page={page} pages={Math.ceil(total / LIBRARY_PAGE_SIZE)} href={(n) => href({}, n)} />
       {onBookmarks ? null : <CollectionManager collections={collections} current={filters.collection} />}
-      <section aria-labelledby="export-heading" className="mt-12 border-t border-slate-200 pt-6 dark:border-slate-800">
-        <h2 id="export-heading" className="mb-3 text-lg font-semibold">
-          Export and import
-        </h2>
+      <div className="mt-12 border-t border-slate-200 pt-6 dark:border-slate-800">
         <ExportPanel viewQuery={libraryQueryString(filters)} viewCount={total} />
-      </section>
+      </div>
     </div>
   );
 }
