@@ -155,7 +155,11 @@ test('a collection is made, renamed, filled from a review page, filtered on, and
   await page.locator(`.paper-row button[data-collections-for="${second.paperId}"]`).click();
   const panel = page.locator(`[data-collections-panel="${second.paperId}"]`);
   const box = panel.getByRole('checkbox', { name });
-  await box.check();
+  // The box ticks at once; the test waits for the server to have stored it before reloading.
+  await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().includes('/api/collections/') && r.ok()),
+    box.check(),
+  ]);
   await expect
     .poll(() => page.locator(`.paper-row button[data-collections-for="${second.paperId}"]`).textContent())
     .toBe('Collections (1)');
