@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { LIBRARY_PAGE_SIZE, LibraryView } from '@/components/library/library-view';
 import { requireReader } from '@/lib/auth/session';
@@ -18,6 +19,15 @@ type Props = {
  * named, not ignored), the reader signed in, one page of the library loaded.
  */
 export async function LibraryPageView({ basePath, title, searchParams }: Props) {
+  // The filter form submits every field; "Any" is an empty value, and the default sort is no parameter at all.
+  const blank = Object.entries(searchParams).filter(([key, value]) => value === '' || (key === 'sort' && value === 'added'));
+  if (blank.length) {
+    const kept = Object.entries(searchParams).filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string' && !blank.some(([key]) => key === entry[0]),
+    );
+    const query = new URLSearchParams(kept).toString();
+    redirect(query ? `${basePath}?${query}` : basePath);
+  }
   const here = `${basePath}${Object.keys(searchParams).length ? `?${new URLSearchParams(searchParams as Record<string, string>).toString()}` : ''}`;
   const user = await requireReader(here);
   const parsed = libraryQuery.safeParse(searchParams);

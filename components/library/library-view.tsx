@@ -22,7 +22,7 @@ export const LIBRARY_PAGE_SIZE = 20;
 
 const chip = (on: boolean) =>
   `inline-flex min-h-6 items-center rounded-full px-3 py-1 ring-1 ${on ? 'bg-blue-600 text-white ring-blue-600' : 'ring-slate-300 dark:ring-slate-700'}`;
-const selectClass = 'min-h-6 max-w-full rounded-md bg-transparent px-2 py-1 text-sm ring-1 ring-slate-300 dark:ring-slate-700';
+const selectClass = 'min-h-6 w-full max-w-56 rounded-md bg-transparent px-2 py-1 text-sm ring-1 ring-slate-300 dark:ring-slate-700';
 
 type Props = {
   title: string;
@@ -81,24 +81,30 @@ export function LibraryView({ title, basePath, filters, page, data }: Props) {
       <form method="get" action={basePath} className="mt-4 flex flex-wrap items-end gap-3 text-sm" aria-label="Filter and sort">
         {filters.status ? <input type="hidden" name="status" value={filters.status} /> : null}
         {onBookmarks ? null : (
-          <label className="flex flex-col gap-1">
-            <span className="text-xs text-slate-600 dark:text-slate-400">Bookmarked</span>
-            <select name="bookmarked" defaultValue={filters.bookmarked ? '1' : ''} className={selectClass}>
+          <div className="flex min-w-0 flex-col gap-1">
+            <label htmlFor="library-bookmarked" className="text-xs text-slate-600 dark:text-slate-400">
+              Bookmarked
+            </label>
+            <select id="library-bookmarked" name="bookmarked" defaultValue={filters.bookmarked ? '1' : ''} className={selectClass}>
               <option value="">Any</option>
               <option value="1">Bookmarked</option>
             </select>
-          </label>
+          </div>
         )}
-        <label className="flex flex-col gap-1">
-          <span className="text-xs text-slate-600 dark:text-slate-400">Notes</span>
-          <select name="notes" defaultValue={filters.notes ? '1' : ''} className={selectClass}>
+        <div className="flex min-w-0 flex-col gap-1">
+          <label htmlFor="library-notes" className="text-xs text-slate-600 dark:text-slate-400">
+            Notes
+          </label>
+          <select id="library-notes" name="notes" defaultValue={filters.notes ? '1' : ''} className={selectClass}>
             <option value="">Any</option>
             <option value="1">With notes</option>
           </select>
-        </label>
-        <label className="flex flex-col gap-1">
-          <span className="text-xs text-slate-600 dark:text-slate-400">Org</span>
-          <select name="org" defaultValue={filters.org ?? ''} className={selectClass}>
+        </div>
+        <div className="flex min-w-0 flex-col gap-1">
+          <label htmlFor="library-org" className="text-xs text-slate-600 dark:text-slate-400">
+            Org
+          </label>
+          <select id="library-org" name="org" defaultValue={filters.org ?? ''} className={selectClass}>
             <option value="">Any</option>
             {orgs.map((org) => (
               <option key={org} value={org}>
@@ -106,10 +112,12 @@ export function LibraryView({ title, basePath, filters, page, data }: Props) {
               </option>
             ))}
           </select>
-        </label>
-        <label className="flex flex-col gap-1">
-          <span className="text-xs text-slate-600 dark:text-slate-400">Tag</span>
-          <select name="tag" defaultValue={filters.tag ?? ''} className={selectClass}>
+        </div>
+        <div className="flex min-w-0 flex-col gap-1">
+          <label htmlFor="library-tag" className="text-xs text-slate-600 dark:text-slate-400">
+            Tag
+          </label>
+          <select id="library-tag" name="tag" defaultValue={filters.tag ?? ''} className={selectClass}>
             <option value="">Any</option>
             {tags.map((tag) => (
               <option key={tag} value={tag}>
@@ -117,10 +125,12 @@ export function LibraryView({ title, basePath, filters, page, data }: Props) {
               </option>
             ))}
           </select>
-        </label>
-        <label className="flex flex-col gap-1">
-          <span className="text-xs text-slate-600 dark:text-slate-400">Collection</span>
-          <select name="collection" defaultValue={filters.collection ?? ''} className={selectClass}>
+        </div>
+        <div className="flex min-w-0 flex-col gap-1">
+          <label htmlFor="library-collection" className="text-xs text-slate-600 dark:text-slate-400">
+            Collection
+          </label>
+          <select id="library-collection" name="collection" defaultValue={filters.collection ?? ''} className={selectClass}>
             <option value="">Any</option>
             {collections.map((c) => (
               <option key={c.id} value={c.id}>
@@ -128,17 +138,19 @@ export function LibraryView({ title, basePath, filters, page, data }: Props) {
               </option>
             ))}
           </select>
-        </label>
-        <label className="flex flex-col gap-1">
-          <span className="text-xs text-slate-600 dark:text-slate-400">Sort by</span>
-          <select name="sort" defaultValue={filters.sort ?? 'added'} className={selectClass}>
+        </div>
+        <div className="flex min-w-0 flex-col gap-1">
+          <label htmlFor="library-sort" className="text-xs text-slate-600 dark:text-slate-400">
+            Sort by
+          </label>
+          <select id="library-sort" name="sort" defaultValue={filters.sort ?? 'added'} className={selectClass}>
             {LIBRARY_SORTS.map((sort) => (
               <option key={sort} value={sort}>
                 {librarySortLabels[sort]}
               </option>
             ))}
           </select>
-        </label>
+        </div>
         <button type="submit" className="min-h-6 rounded-md bg-blue-600 px-3 py-1 font-medium text-white hover:bg-blue-500">
           Apply
         </button>
@@ -219,7 +231,7 @@ export function LibraryView({ title, basePath, filters, page, data }: Props) {
                       <Link
                         key={id}
                         href={`/library?collection=${encodeURIComponent(id)}`}
-                        className="rounded-full px-2 py-0.5 break-all ring-1 ring-slate-300 dark:ring-slate-700"
+                        className="rounded-full px-2 py-0.5 wrap-anywhere ring-1 ring-slate-300 dark:ring-slate-700"
                       >
                         {collectionName.get(id) ?? 'collection'}
                       </Link>
@@ -238,12 +250,9 @@ export function LibraryView({ title, basePath, filters, page, data }: Props) {
       )}
       <Pagination page={page} pages={Math.ceil(total / LIBRARY_PAGE_SIZE)} href={(n) => href({}, n)} />
       {onBookmarks ? null : <CollectionManager collections={collections} current={filters.collection} />}
-      <section aria-labelledby="export-heading" className="mt-12 border-t border-slate-200 pt-6 dark:border-slate-800">
-        <h2 id="export-heading" className="mb-3 text-lg font-semibold">
-          Export and import
-        </h2>
+      <div className="mt-12 border-t border-slate-200 pt-6 dark:border-slate-800">
         <ExportPanel viewQuery={libraryQueryString(filters)} viewCount={total} />
-      </section>
+      </div>
     </div>
   );
 }

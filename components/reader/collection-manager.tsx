@@ -80,7 +80,7 @@ export function CollectionManager({ collections, current }: { collections: Colle
                   <Link
                     href={`/library?collection=${encodeURIComponent(list.id)}`}
                     aria-current={current === list.id ? 'page' : undefined}
-                    className={`break-all underline-offset-2 hover:underline ${current === list.id ? 'font-semibold' : ''}`}
+                    className={`wrap-anywhere underline-offset-2 hover:underline ${current === list.id ? 'font-semibold' : ''}`}
                   >
                     {list.name}
                   </Link>

@@ -98,7 +98,7 @@ export function CollectionPicker({ paperId, paperName }: { paperId: string; pape
                 <li key={list.id}>
                   <label className="inline-flex min-h-6 items-center gap-2">
                     <input type="checkbox" checked={list.contains ?? false} onChange={(event) => void set(list, event.target.checked)} />
-                    <span className="break-all">{list.name}</span>
+                    <span className="wrap-anywhere">{list.name}</span>
                   </label>
                 </li>
               ))}

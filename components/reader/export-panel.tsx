@@ -104,7 +104,8 @@ export function ExportPanel({ viewQuery = '', viewCount }: { viewQuery?: string;
         </a>
       </div>
       <form onSubmit={(event) => void submit(event)} className="flex flex-wrap items-center gap-2">
-        <label className="text-sm text-slate-600 dark:text-slate-400">
+        {/* Wraps under its text on a phone: a file input is about 260 px wide and would overflow a 320 px screen. */}
+        <label className="flex max-w-full min-w-0 flex-wrap items-center gap-x-1 text-sm text-slate-600 dark:text-slate-400">
           Import a JSON export:{' '}
           <input
             type="file"
@@ -113,7 +114,7 @@ export function ExportPanel({ viewQuery = '', viewCount }: { viewQuery?: string;
               setFile(event.target.files?.[0] ?? null);
               setMessage(null);
             }}
-            className="text-sm"
+            className="max-w-full min-w-0 text-sm"
           />
         </label>
         <button type="submit" disabled={!file || busy} className={`${linkClass} disabled:opacity-50`}>

@@ -6,7 +6,7 @@ import type { ContentIndex, Review } from '@/lib/content/index/content-index';
 import { absoluteUrl, siteOrigin } from '@/lib/config/site';
 
 /** Pages only a signed-in reader sees, and the API: nothing for a crawler there. */
-export const PRIVATE_PATHS = ['/api/', '/bookmarks', '/notes', '/account', '/signin'];
+export const PRIVATE_PATHS = ['/api/', '/bookmarks', '/library', '/notes', '/account', '/signin'];
 
 // Reviews are newest first, so the first dated one is the latest change to a listing.
 const newestDate = (reviews: Review[]) => {

@@ -75,6 +75,30 @@ test.each(schemes)(
   180_000,
 );
 
+test('no axe violations on /bookmarks, /library (collections open) and the other reader pages for a signed-in reader', async () => {
+  const reader = await new Reader(baseURL).signUp();
+  await reader.json('PUT', '/api/bookmarks', { paperId: index.papers[0]!.paperId, bookmarked: true });
+  const list = await reader.json<{ collection: { id: string } }>('POST', '/api/collections', { name: 'Reading group' });
+  await reader.json('PUT', `/api/collections/${list.data.collection.id}/papers`, { paperId: index.papers[0]!.paperId, included: true });
+  const context = await browser().newContext();
+  const cookies = reader.cookieHeader.split('; ').map((pair) => {
+    const [name, ...value] = pair.split('=');
+    return { name: name!, value: value.join('='), url: baseURL };
+  });
+  await context.addCookies(cookies);
+  const page = await context.newPage();
+  for (const path of ['/bookmarks', '/library', '/notes', '/account']) {
+    await page.goto(`${baseURL}${path}`);
+    await page.waitForLoadState('networkidle');
+    expect(await violations(page), path).toEqual([]);
+  }
+  await page.goto(`${baseURL}/library`);
+  await page.locator('button[data-collections-for]').first().click();
+  await expect.poll(() => page.getByRole('checkbox', { name: 'Reading group' }).isChecked()).toBe(true);
+  expect(await violations(page), '/library with a collection picker open').toEqual([]);
+  await context.close();
+});
+
 test('every control on a review page is reachable with Tab', async () => {
   const reader = await new Reader(baseURL).signUp();
   const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });

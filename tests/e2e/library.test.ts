@@ -131,7 +131,7 @@ test('a status-only paper is in the library, under its status filter and in the 
   expect(await libraryItems(page)).toEqual([second.paperId]);
   // A filter value the library does not know is named, not ignored.
   await page.goto('/library?status=DONE');
-  expect(await page.getByRole('alert').textContent()).toContain('status:');
+  expect(await page.getByRole('alert').filter({ hasText: 'filters the library does not understand' }).textContent()).toContain('status:');
   await context.close();
 });
 
@@ -155,7 +155,11 @@ test('a collection is made, renamed, filled from a review page, filtered on, and
   await page.locator(`.paper-row button[data-collections-for="${second.paperId}"]`).click();
   const panel = page.locator(`[data-collections-panel="${second.paperId}"]`);
   const box = panel.getByRole('checkbox', { name });
-  await box.check();
+  // The box ticks at once; the test waits for the server to have stored it before reloading.
+  await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().includes('/api/collections/') && r.ok()),
+    box.check(),
+  ]);
   await expect
     .poll(() => page.locator(`.paper-row button[data-collections-for="${second.paperId}"]`).textContent())
     .toBe('Collections (1)');
@@ -191,7 +195,7 @@ test('a collection is made, renamed, filled from a review page, filtered on, and
   await other.page
     .locator('input[type="file"]')
     .setInputFiles({ name: 'export.json', mimeType: 'application/json', buffer: Buffer.from(json) });
-  await other.page.getByRole('button', { name: 'Import' }).click();
+  await other.page.getByRole('button', { name: 'Import', exact: true }).click();
   await expect.poll(() => other.page.getByRole('status').filter({ hasText: 'Imported' }).textContent()).toContain('1 collection');
   const otherManager = other.page.locator('section[aria-labelledby="collections-heading"]');
   await expect.poll(() => otherManager.getByRole('link', { name }).count()).toBe(1);

@@ -32,7 +32,9 @@ describe.each(inject('servers'))('reader data on $backend', ({ baseURL }) => {
     expect(file.length).toBeGreaterThan(15 * 1024 * 1024);
     expect(file.length).toBeLessThan(MAX_IMPORT_BYTES);
     const imported = await reader.request('POST', '/api/import', { body: file, headers: { 'Content-Type': 'application/json' } });
-    expect(await imported.json()).toEqual({ imported: { bookmarks: 0, statuses: 0, notes: 800, skipped: { bookmarks: 0, notes: 0 } } });
+    expect(await imported.json()).toEqual({
+      imported: { bookmarks: 0, statuses: 0, notes: 800, collections: 0, collectionPapers: 0, skipped: { bookmarks: 0, notes: 0 } },
+    });
     expect(imported.status).toBe(200);
 
     // No Content-Length: the size is only known by counting.

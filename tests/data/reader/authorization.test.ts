@@ -112,6 +112,12 @@ const MATRIX: { fn: string; name: string; run: (f: Fixture) => Promise<unknown>;
     run: (f) => library.listLibrary(f.b, { collection: f.aCollectionId, status: 'READ' }, { page: 1, pageSize: 20 }),
     expected: () => ({ items: [], total: 0 }),
   },
+  {
+    fn: 'library.loadLibraryPage',
+    name: "filtered on A's collection",
+    run: (f) => library.loadLibraryPage(f.b, { collection: f.aCollectionId }, 1, 20),
+    expected: () => expect.objectContaining({ items: [], total: 0, collections: [] }),
+  },
   // Writes by collection id: exactly what a missing collection gives.
   {
     fn: 'collections.renameCollection',

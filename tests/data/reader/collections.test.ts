@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest';
 import { createCollection, deleteCollection, listCollections, renameCollection, setCollectionPaper } from '@/lib/reader/collections';
 import { setBookmark } from '@/lib/reader/bookmarks';
+import { importReaderData, parseReaderExport, readReaderData } from '@/lib/reader/export/reader-data';
 import { MAX_COLLECTION_PAPERS, MAX_COLLECTIONS } from '@/lib/reader/shared';
 import { describeEachBackend, userFactory } from '@/tests/support/db';
 
@@ -111,6 +112,55 @@ describeEachBackend('collections', (getTestDb) => {
     },
     TIMEOUT_MS,
   );
+
+  test('import merges collections by name, skips papers already in them, and refuses a file past the caps whole', async () => {
+    const { db } = getTestDb();
+    const userId = await newUser();
+    const mine = await createCollection(userId, 'Shared name');
+    await setCollectionPaper(userId, mine.id, 'p1', true);
+    const at = '2026-01-02T03:04:05.006Z';
+    const file = (collections: { name: string; papers: string[] }[]) =>
+      parseReaderExport({
+        format: 'papers-review-export',
+        version: 2,
+        exportedAt: at,
+        bookmarks: [],
+        statuses: [],
+        notes: [],
+        collections: collections.map((c) => ({
+          name: c.name,
+          createdAt: at,
+          papers: c.papers.map((paperId) => ({ paperId, addedAt: at })),
+        })),
+      });
+    const anyPaper = () => true;
+    expect(
+      await importReaderData(
+        userId,
+        file([
+          { name: 'Shared name', papers: ['p1', 'p2'] },
+          { name: 'New one', papers: ['p3'] },
+        ]),
+        anyPaper,
+      ),
+    ).toMatchObject({ collections: 1, collectionPapers: 2 });
+    const data = await readReaderData(userId);
+    expect(data.collections.map((c) => [c.name, c.papers.map((p) => p.paperId)])).toEqual([
+      ['New one', ['p3']],
+      // In the order they were added: p2 keeps the file's (earlier) addedAt, p1 was added just now.
+      ['Shared name', ['p2', 'p1']],
+    ]);
+    expect(data.collections[0]!.createdAt).toEqual(new Date(at));
+
+    // Past the caps: refused whole, with the numbers.
+    await db.collection.createMany({ data: Array.from({ length: MAX_COLLECTIONS - 2 }, (_, i) => ({ userId, name: `filler ${i}` })) });
+    const tooMany = await importReaderData(userId, file([{ name: 'x', papers: [] }]), anyPaper).catch((error: unknown) => error);
+    expect(tooMany).toMatchObject({
+      status: 409,
+      message: 'Importing this file would give you 201 collections; one account can keep 200. Nothing was imported.',
+    });
+    expect(await db.collection.count({ where: { userId } })).toBe(MAX_COLLECTIONS);
+  });
 
   test('the database refuses a membership row in another reader’s collection', async () => {
     const { db } = getTestDb();

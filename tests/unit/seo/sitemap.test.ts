@@ -59,7 +59,7 @@ describe('sitemap', () => {
 describe('robots', () => {
   test('allows everything but the private pages and points at the sitemap', () => {
     expect(robotsConfig(`${origin}/`)).toEqual({
-      rules: { userAgent: '*', allow: '/', disallow: ['/api/', '/bookmarks', '/notes', '/account', '/signin'] },
+      rules: { userAgent: '*', allow: '/', disallow: ['/api/', '/bookmarks', '/library', '/notes', '/account', '/signin'] },
       sitemap: `${origin}/sitemap.xml`,
     });
   });
