@@ -57,11 +57,13 @@ try {
   const whole = statSync(path.join('node_modules', 'pretendard', 'dist', 'web', 'variable', 'woff2', 'PretendardVariable.woff2')).size;
   console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
   console.log(`Median of ${ROUNDS} rounds, fresh context per page. Whole PretendardVariable.woff2: ${(whole / 1024).toFixed(1)} KB.\n`);
-  console.log('| page | font files | font bytes (KB) | of the whole font |');
-  console.log('| --- | ---: | ---: | ---: |');
+  console.log('| page | font files | font bytes (KB) | min–max (KB) | of the whole font |');
+  console.log('| --- | ---: | ---: | ---: | ---: |');
+  const kb = (n: number) => (n / 1024).toFixed(1);
   for (const [label] of pages) {
     const { bytes, files } = samples.get(label)!;
-    console.log(`| ${label} | ${median(files)} | ${(median(bytes) / 1024).toFixed(1)} | ${((median(bytes) / whole) * 100).toFixed(0)}% |`);
+    const range = `${kb(Math.min(...bytes))}–${kb(Math.max(...bytes))}`;
+    console.log(`| ${label} | ${median(files)} | ${kb(median(bytes))} | ${range} | ${((median(bytes) / whole) * 100).toFixed(0)}% |`);
   }
 } finally {
   await browser.close();
