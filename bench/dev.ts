@@ -218,6 +218,11 @@ console.log(
 );
 console.log(`${total} synthetic reviews, ${ROUNDS} rounds (${sides.join(' vs ')}), review ${target.url}`);
 
+// Both start cold in round 1 (no Turbopack or webpack cache) and warm after it, as an author's second `npm run dev` would.
+rmSync(distDir, { recursive: true, force: true });
+if (sides.includes('docusaurus')) {
+  for (const cache of ['.docusaurus', 'node_modules/.cache']) rmSync(path.join(docusaurusDir!, cache), { recursive: true, force: true });
+}
 const browser = await launchBrowser();
 const results: Record<Side, Run[]> = { app: [], docusaurus: [] };
 for (let round = 0; round < ROUNDS; round++) {

@@ -13,8 +13,15 @@ import { getReview } from '@/lib/content/index/queries';
 // literal, so it cannot be `false` in production only).
 export const dynamicParams = true;
 
-/** Every review, and every folder of reviews (the Docusaurus archive URLs such as /docs/papers/y2025/nov). */
+/**
+ * Every review, and every folder of reviews (the Docusaurus archive URLs such
+ * as /docs/papers/y2025/nov). Not under `next dev`, which renders every
+ * request anyway: there Next runs this in a fresh worker that parsed every
+ * review again (5 s before the first page of 100 reviews, and again in the
+ * background after each save).
+ */
 export function generateStaticParams() {
+  if (process.env.NODE_ENV === 'development') return [];
   const index = getContentIndex();
   return [...index.reviews.map((review) => review.slug), ...archiveFolders(index)].map((slug) => ({ slug: slug.split('/') }));
 }
