@@ -122,22 +122,26 @@ async function timedFetch(url: string): Promise<{ status: number; ms: number }> 
   return { status: response.status, ms: performance.now() - started };
 }
 
-/** Waits in the page for `text`, records Date.now() when a DOM change first shows it. */
+/**
+ * Waits in the page for `text`, records Date.now() when a DOM change first
+ * shows it. A string, not a function: tsx would wrap the inner functions
+ * with a `__name` helper the page does not have.
+ */
 async function watchFor(page: Page, text: string) {
-  await page.evaluate((wanted) => {
-    const w = window as unknown as { seenAt?: number; observer?: MutationObserver };
-    w.seenAt = undefined;
-    w.observer?.disconnect();
+  await page.evaluate(`(() => {
+    const wanted = ${JSON.stringify(text)};
+    window.seenAt = undefined;
+    window.benchObserver?.disconnect();
     const check = () => {
-      if (w.seenAt === undefined && document.body.textContent?.includes(wanted)) {
-        w.seenAt = Date.now();
-        w.observer?.disconnect();
+      if (window.seenAt === undefined && document.body.textContent.includes(wanted)) {
+        window.seenAt = Date.now();
+        window.benchObserver.disconnect();
       }
     };
-    w.observer = new MutationObserver(check);
-    w.observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    window.benchObserver = new MutationObserver(check);
+    window.benchObserver.observe(document.body, { childList: true, subtree: true, characterData: true });
     check();
-  }, text);
+  })()`);
 }
 
 async function measure(side: Side, browser: Awaited<ReturnType<typeof launchBrowser>>): Promise<Run> {
