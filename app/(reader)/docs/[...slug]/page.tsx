@@ -4,11 +4,11 @@ import { Archive } from '@/components/review/month-archive';
 import { ReviewArticle } from '@/components/review/review-article';
 import { archiveFolders, archiveTitle, reviewsInFolder } from '@/lib/content/index/archive';
 import { getContentIndex } from '@/lib/content/index/content-index';
-import { getReview } from '@/lib/content/index/queries';
+import { getReview, isContentPath } from '@/lib/content/index/queries';
 
 // Every review is prerendered from generateStaticParams. A slug not in that
 // list is looked up by the page itself, which answers 404 for one that does
-// not exist: with `false`, `next dev` kept serving a review saved a moment ago
+// not exist (from a listing of the folder, before any parsing): with `false`, `next dev` kept serving a review saved a moment ago
 // as 404 for seconds, from its cached list of params (the value must be a
 // literal, so it cannot be `false` in production only).
 export const dynamicParams = true;
@@ -32,6 +32,7 @@ const ogImageUrl = (slug: string) => `/og/${slug}.png`;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const slug = (await params).slug.map(decodeURIComponent).join('/');
+  if (!isContentPath(slug)) notFound();
   const review = getReview(slug);
   if (!review) return { title: `Reviews · ${archiveTitle(slug)}`, openGraph: { images: [ogImageUrl(slug)] } };
   return {
@@ -53,6 +54,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ReviewPage({ params }: Props) {
   const slug = (await params).slug.map(decodeURIComponent).join('/');
+  if (!isContentPath(slug)) notFound();
   const review = getReview(slug);
   if (review) return <ReviewArticle review={review} />;
   const reviews = reviewsInFolder(getContentIndex(), slug);
