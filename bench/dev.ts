@@ -183,6 +183,15 @@ async function measure(side: Side, browser: Awaited<ReturnType<typeof launchBrow
     await page.goto(url, { timeout: 600_000 });
     await page.waitForFunction((mark) => document.body.textContent?.includes(`${mark}0`), MARK, { timeout: 600_000 });
     const startToShown = performance.now() - started;
+    // The app's page text arrives server-rendered, before its scripts: edits
+    // start once it is hydrated (its bookmark buttons are enabled), when the
+    // live-preview island is listening. Docusaurus renders in the browser, so
+    // its text shows once its scripts (and their hot-reload client) run.
+    if (side === 'app') {
+      await page.waitForFunction(() => document.querySelector('button[data-bookmark]:not([disabled])') !== null, undefined, {
+        timeout: 600_000,
+      });
+    }
 
     const latencies: number[] = [];
     let failedEdits = 0;
