@@ -4,7 +4,8 @@
 // - start → first review served: from spawning the dev server to the first
 //   200 for a review URL (the app renders it; Docusaurus serves its page
 //   shell), and to the review's text shown in Chromium;
-// - first and median later server response for one review (10 requests);
+// - first and median later server response for one review (10 requests,
+//   before the browser opens it);
 // - save → update: 10 edits of a sentence in the open review, from the file
 //   write to the new text in Chromium's DOM (median).
 // Docusaurus is measured when DOCUSAURUS_DIR names an installed copy of
@@ -122,22 +123,26 @@ async function timedFetch(url: string): Promise<{ status: number; ms: number }> 
   return { status: response.status, ms: performance.now() - started };
 }
 
-/** Waits in the page for `text`, records Date.now() when a DOM change first shows it. */
+/**
+ * Waits in the page for `text`, records Date.now() when a DOM change first
+ * shows it. A string, not a function: tsx would wrap the inner functions
+ * with a `__name` helper the page does not have.
+ */
 async function watchFor(page: Page, text: string) {
-  await page.evaluate((wanted) => {
-    const w = window as unknown as { seenAt?: number; observer?: MutationObserver };
-    w.seenAt = undefined;
-    w.observer?.disconnect();
+  await page.evaluate(`(() => {
+    const wanted = ${JSON.stringify(text)};
+    window.seenAt = undefined;
+    window.benchObserver?.disconnect();
     const check = () => {
-      if (w.seenAt === undefined && document.body.textContent?.includes(wanted)) {
-        w.seenAt = Date.now();
-        w.observer?.disconnect();
+      if (window.seenAt === undefined && document.body.textContent.includes(wanted)) {
+        window.seenAt = Date.now();
+        window.benchObserver.disconnect();
       }
     };
-    w.observer = new MutationObserver(check);
-    w.observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    window.benchObserver = new MutationObserver(check);
+    window.benchObserver.observe(document.body, { childList: true, subtree: true, characterData: true });
     check();
-  }, text);
+  })()`);
 }
 
 async function measure(side: Side, browser: Awaited<ReturnType<typeof launchBrowser>>): Promise<Run> {
@@ -169,14 +174,24 @@ async function measure(side: Side, browser: Awaited<ReturnType<typeof launchBrow
     }
     if (Number.isNaN(startToServed)) throw new Error(`${side}: no review served within 10 minutes`);
 
+    // Before any browser: its page loads and hydration would compete for the 2 cores.
+    const later: number[] = [];
+    for (let i = 0; i < LATER; i++) later.push((await timedFetch(url)).ms);
+
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(url, { timeout: 600_000 });
     await page.waitForFunction((mark) => document.body.textContent?.includes(`${mark}0`), MARK, { timeout: 600_000 });
     const startToShown = performance.now() - started;
-
-    const later: number[] = [];
-    for (let i = 0; i < LATER; i++) later.push((await timedFetch(url)).ms);
+    // The app's page text arrives server-rendered, before its scripts: edits
+    // start once it is hydrated (its bookmark buttons are enabled), when the
+    // live-preview island is listening. Docusaurus renders in the browser, so
+    // its text shows once its scripts (and their hot-reload client) run.
+    if (side === 'app') {
+      await page.waitForFunction(() => document.querySelector('button[data-bookmark]:not([disabled])') !== null, undefined, {
+        timeout: 600_000,
+      });
+    }
 
     const latencies: number[] = [];
     let failedEdits = 0;
@@ -218,6 +233,11 @@ console.log(
 );
 console.log(`${total} synthetic reviews, ${ROUNDS} rounds (${sides.join(' vs ')}), review ${target.url}`);
 
+// Both start cold in round 1 (no Turbopack or webpack cache) and warm after it, as an author's second `npm run dev` would.
+rmSync(distDir, { recursive: true, force: true });
+if (sides.includes('docusaurus')) {
+  for (const cache of ['.docusaurus', 'node_modules/.cache']) rmSync(path.join(docusaurusDir!, cache), { recursive: true, force: true });
+}
 const browser = await launchBrowser();
 const results: Record<Side, Run[]> = { app: [], docusaurus: [] };
 for (let round = 0; round < ROUNDS; round++) {

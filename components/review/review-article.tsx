@@ -17,11 +17,30 @@ export async function ReviewArticle({ review }: { review: Review }) {
   try {
     content = await renderReview(review, index.root, otherAppearances(index, review));
   } catch (error) {
-    if (process.env.NODE_ENV === 'development' && error instanceof ContentError) return authorErrorPage(review, index.root, error);
+    // `next dev` only: every problem in the file where a reader would get the
+    // "try again" page. The imports sit inside the branch, so a production
+    // build compiles them away.
+    if (process.env.NODE_ENV === 'development') {
+      if (error instanceof ContentError) {
+        const [{ AuthorErrorPage }, { reviewErrors }] = await Promise.all([
+          import('@/components/dev/content-problems'),
+          import('@/lib/content/check'),
+        ]);
+        const problems = await reviewErrors(review, index.root);
+        return <AuthorErrorPage file={review.file} problems={problems.length ? problems : error.problems} />;
+      }
+    }
     throw error;
   }
   // Under `next dev`, broken links and anchors in this review are listed above it (production builds refuse them).
-  const warnings = process.env.NODE_ENV === 'development' ? await authorWarnings(review) : null;
+  let warnings = null;
+  if (process.env.NODE_ENV === 'development') {
+    const [{ AuthorWarnings }, { reviewWarnings }] = await Promise.all([
+      import('@/components/dev/content-problems'),
+      import('@/lib/content/check'),
+    ]);
+    warnings = <AuthorWarnings problems={reviewWarnings(review, index)} />;
+  }
   const { newer, older } = adjacentReviews(review.slug);
   const edit = editUrl(review.file, siteConfig.editUrlBase);
   const hasTitle = review.headings.some((heading) => heading.depth === 1);
@@ -89,26 +108,4 @@ export async function ReviewArticle({ review }: { review: Review }) {
       <TableOfContents review={review} />
     </div>
   );
-}
-
-/**
- * `next dev` only: every problem in the file, where a reader would get the
- * "try again" page. The modules load in development only, so production
- * bundles have none of it.
- */
-async function authorErrorPage(review: Review, root: string, error: ContentError) {
-  const [{ AuthorErrorPage }, { reviewErrors }] = await Promise.all([
-    import('@/components/dev/content-problems'),
-    import('@/lib/content/check'),
-  ]);
-  const problems = await reviewErrors(review, root);
-  return <AuthorErrorPage file={review.file} problems={problems.length ? problems : error.problems} />;
-}
-
-async function authorWarnings(review: Review) {
-  const [{ AuthorWarnings }, { reviewWarnings }] = await Promise.all([
-    import('@/components/dev/content-problems'),
-    import('@/lib/content/check'),
-  ]);
-  return <AuthorWarnings problems={reviewWarnings(review, getContentIndex())} />;
 }

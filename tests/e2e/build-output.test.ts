@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test } from 'vitest';
+import { expect, inject, test } from 'vitest';
 import { listContentFiles } from '@/lib/content/source/files';
 import { buildIndex } from '@/lib/content/index/content-index';
 
@@ -43,4 +43,21 @@ test('the build wrote the paper catalog and the CSP manifest, traced into the fu
     expect(tracedBy(`${route}.js.nft.json`), route).toContain(path.resolve('.next/paper-catalog.json'));
   }
   expect(tracedBy('middleware.js.nft.json')).toContain(path.resolve('.next/csp-hashes.json'));
+});
+
+// The live preview and the author error page are `next dev` only: a production
+// build has none of their code, and the event route answers 404.
+test('the production build has no live preview or author error page', async () => {
+  const files = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+      entry.isDirectory() ? files(path.join(dir, entry.name)) : entry.name.endsWith('.js') ? [path.join(dir, entry.name)] : [],
+    );
+  const clientHits = files(path.resolve('.next/static')).filter((file) => /content-events|EventSource/.test(readFileSync(file, 'utf8')));
+  expect(clientHits).toEqual([]);
+  const serverHits = files(path.resolve('.next/server')).filter((file) =>
+    /contentChangeStream|Development · content error|data-author-warnings/.test(readFileSync(file, 'utf8')),
+  );
+  expect(serverHits).toEqual([]);
+  const response = await fetch(`${inject('baseURL')}/api/dev/content-events`);
+  expect(response.status).toBe(404);
 });

@@ -10,6 +10,8 @@ export const dynamicParams = true;
 
 /** Every image a review uses is written out as a static file at build time. */
 export function generateStaticParams() {
+  // `next dev` serves every image on request (see generateStaticParams of the review page).
+  if (process.env.NODE_ENV === 'development') return [];
   const { reviews } = getContentIndex();
   const files = new Set<string>();
   for (const review of reviews) {

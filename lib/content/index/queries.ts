@@ -1,10 +1,20 @@
 import { getContentIndex, type ContentIndex } from '@/lib/content/index/content-index';
+import { listContentFiles } from '@/lib/content/source/files';
 import type { Review } from '@/lib/content/source/parse-review';
 
 export const REVIEWS_PER_PAGE = 10;
 
 export function getReview(slug: string): Review | undefined {
   return getContentIndex().bySlug.get(slug);
+}
+
+/**
+ * Whether a review file or a folder of them is at this slug: a listing of the
+ * folder, no parsing. A URL that is neither answers 404 before the index is
+ * built, which on a cold server parses every review.
+ */
+export function isContentPath(slug: string): boolean {
+  return listContentFiles().some((file) => file.slug === slug || file.slug.startsWith(`${slug}/`));
 }
 
 export function pageCount(index: ContentIndex = getContentIndex()): number {

@@ -2,6 +2,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { buildIndex } from '@/lib/content/index/content-index';
+import { isContentPath } from '@/lib/content/index/queries';
 import { png, writeContent } from '@/tests/support/content';
 
 const root = writeContent({
@@ -105,5 +106,17 @@ describe('rebuilding the index after a save (next dev)', () => {
     expect(fixed.assets.imports.fig).toMatchObject({ width: 40, height: 30 });
     rmSync(path.join(live, 'r/asset/fig.png'));
     expect(buildIndex(live).bySlug.get('r/20250101')?.problems).toHaveLength(1);
+  });
+});
+
+describe('isContentPath: which /docs URLs can be pages, before anything is parsed', () => {
+  test('a review or a folder of reviews is; anything else, a partial or half a folder name is not', () => {
+    vi.stubEnv('CONTENT_DIR', root);
+    expect(isContentPath('papers/y2025/nov/20251121')).toBe(true);
+    expect(isContentPath('papers/y2025/nov')).toBe(true);
+    expect(isContentPath('papers')).toBe(true);
+    expect(isContentPath('papers/y2025/nov/20251199')).toBe(false);
+    expect(isContentPath('papers/y202')).toBe(false);
+    expect(isContentPath('papers/y2025/nov/_partial')).toBe(false);
   });
 });
