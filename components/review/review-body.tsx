@@ -47,8 +47,11 @@ export async function renderReview(review: Review, root: string, alsoIn?: Render
 async function compile(source: string, review: Review, root: string, alsoIn: RenderContext['alsoIn']): Promise<MdxContent> {
   const options = reviewMdxOptions(review, root, { alsoIn });
   const { compiledSource, frontmatter, scope } = await serialize(preprocess(source), options, true);
-  // The compiled code calls the development runtime under `next dev`, as next-mdx-remote's does.
-  const opts = process.env.NODE_ENV === 'production' ? jsxProdRuntime : jsxDevRuntime;
+  // serialize() compiles for React's development runtime whenever NODE_ENV is
+  // not 'production' at run time, while this bundle has NODE_ENV inlined at
+  // build time: the two disagree in a build started with NODE_ENV=test (a test
+  // runner) or any other value. So the runtime follows what was compiled.
+  const opts = /\bjsxDEV: _jsxDEV\b/.test(compiledSource) ? jsxDevRuntime : jsxProdRuntime;
   const fullScope: Record<string, unknown> = { opts, frontmatter, ...scope };
   const hydrate = Reflect.construct(Function, [...Object.keys(fullScope), compiledSource]) as (...args: unknown[]) => {
     default: MdxContent;
