@@ -1,6 +1,6 @@
 import 'server-only';
 import { readFile } from 'node:fs/promises';
-import { createElement, type ComponentType } from 'react';
+import { createElement, type ComponentType, type ElementType, type Key } from 'react';
 import * as jsxDevRuntime from 'react/jsx-dev-runtime';
 import * as jsxProdRuntime from 'react/jsx-runtime';
 import { serialize } from 'next-mdx-remote/serialize';
@@ -48,13 +48,23 @@ async function compile(source: string, review: Review, root: string, alsoIn: Ren
   const options = reviewMdxOptions(review, root, { alsoIn });
   const { compiledSource, frontmatter, scope } = await serialize(preprocess(source), options, true);
   // serialize() compiles for React's development runtime whenever NODE_ENV is
-  // not 'production' at run time, while this bundle has NODE_ENV inlined at
-  // build time: the two disagree in a build started with NODE_ENV=test (a test
-  // runner) or any other value. So the runtime follows what was compiled.
-  const opts = /\bjsxDEV: _jsxDEV\b/.test(compiledSource) ? jsxDevRuntime : jsxProdRuntime;
+  // not 'production' at run time, while this bundle resolved React with
+  // NODE_ENV inlined at build time. A build started with another NODE_ENV (a
+  // test runner's 'test') gets development code and a production React whose
+  // jsx-dev-runtime has no jsxDEV ('_jsxDEV is not a function'). So the
+  // runtime follows what was compiled, and jsxDEV falls back to jsx/jsxs.
+  const development = /\bjsxDEV: _jsxDEV\b/.test(compiledSource);
+  const opts = !development ? jsxProdRuntime : typeof jsxDevRuntime.jsxDEV === 'function' ? jsxDevRuntime : jsxDevOnProduction;
   const fullScope: Record<string, unknown> = { opts, frontmatter, ...scope };
   const hydrate = Reflect.construct(Function, [...Object.keys(fullScope), compiledSource]) as (...args: unknown[]) => {
     default: MdxContent;
   };
   return hydrate(...Object.values(fullScope)).default;
 }
+
+/** jsxDEV's arguments are jsx's plus static-children, source and self, which production React ignores. */
+const jsxDevOnProduction = {
+  Fragment: jsxProdRuntime.Fragment,
+  jsxDEV: (type: ElementType, props: object, key: Key | undefined, isStaticChildren: boolean) =>
+    (isStaticChildren ? jsxProdRuntime.jsxs : jsxProdRuntime.jsx)(type, props, key),
+};
