@@ -3,6 +3,7 @@ import path from 'node:path';
 import { expect, test } from 'vitest';
 import { listContentFiles } from '@/lib/content/source/files';
 import { buildIndex } from '@/lib/content/index/content-index';
+import { paperHref } from '@/lib/content/urls';
 
 // Serverless deployments ship only the files traced into each function: every
 // route that looks papers up in content/ must carry it. Runs on the build the
@@ -43,4 +44,15 @@ test('the build wrote the paper catalog and the CSP manifest, traced into the fu
     expect(tracedBy(`${route}.js.nft.json`), route).toContain(path.resolve('.next/paper-catalog.json'));
   }
   expect(tracedBy('middleware.js.nft.json')).toContain(path.resolve('.next/csp-hashes.json'));
+});
+
+test('every paper in content/ has its page prerendered by the build', () => {
+  const manifest = JSON.parse(readFileSync(path.resolve('.next/prerender-manifest.json'), 'utf8')) as { routes: Record<string, unknown> };
+  const papers = buildIndex(undefined, undefined, { drafts: false }).papers;
+  expect(papers.length).toBeGreaterThan(0);
+  for (const paper of papers) {
+    const route = decodeURIComponent(paperHref(paper.paperId));
+    expect(Object.keys(manifest.routes), route).toContain(route);
+    expect(existsSync(path.resolve('.next/server/app', `${route.slice(1)}.html`)), route).toBe(true);
+  }
 });

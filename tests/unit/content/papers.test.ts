@@ -1,6 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { parseReviewSource } from '@/lib/content/source/parse-review';
 import { arxivIdFromUrl } from '@/lib/content/source/papers';
+import { buildIndex } from '@/lib/content/index/content-index';
+import { paperPage, paperPages } from '@/lib/content/index/paper-pages';
+import { paperHref, paperPageId } from '@/lib/content/urls';
 
 const parse = (source: string, slug = 'papers/y2025/nov/20251121') =>
   parseReviewSource(source, { file: `/content/${slug}.mdx`, slug }, '/content').papers;
@@ -49,6 +52,55 @@ describe('paper headings', () => {
       [1, 'A', null],
       [2, 'B', null],
     ]);
+  });
+});
+
+describe("what a paper's section says", () => {
+  test('the first paragraph after the heading (past the h3 and an image), the project page and the first GitHub link', () => {
+    const [paper, next] = parse(
+      [
+        '## 1. [SAM 3D](https://ai.meta.com/sam3d/) `meta`',
+        '### SAM 3D: 3Dfy Anything',
+        '![fig](https://example.com/a.png)',
+        'SAM 3D **rebuilds** objects from\none image.',
+        'Code: [repo](https://github.com/facebookresearch/sam-3d-objects), also https://github.com/other/repo.',
+        '## 2. [GDPO](https://arxiv.org/abs/2510.05242)',
+        'Second.',
+      ].join('\n\n'),
+    );
+    expect(paper).toMatchObject({
+      excerpt: 'SAM 3D rebuilds objects from one image.',
+      projectUrl: 'https://ai.meta.com/sam3d/',
+      codeUrl: 'https://github.com/facebookresearch/sam-3d-objects',
+    });
+    // An arXiv heading link is not a project page; a section's links stay in it.
+    expect(next).toMatchObject({ excerpt: 'Second.', projectUrl: null, codeUrl: null });
+  });
+
+  test('a section with no paragraph has an empty excerpt', () => {
+    expect(parse('## 1. [A](https://arxiv.org/abs/2501.00001)\n\n- only a list\n\n## 2. B\n\nText.')[0]?.excerpt).toBe('');
+  });
+});
+
+describe('paper pages', () => {
+  test('ids are the arXiv id, or the review slug and anchor, URL-safe', () => {
+    expect(paperPageId('arxiv:2511.16043')).toBe('2511.16043');
+    expect(paperPageId('arxiv:hep-th/9901001')).toBe('hep-th_9901001');
+    expect(paperPageId('papers/y2025/nov/20251121#1-sam-3d-meta')).toBe('papers-y2025-nov-20251121--1-sam-3d-meta');
+    expect(paperHref('papers/y2025/nov/20251121#1-한국어')).toBe(`/papers/papers-y2025-nov-20251121--1-${encodeURIComponent('한국어')}`);
+  });
+
+  test('every paper in content/ has one page, found by its id, with other papers from its orgs', () => {
+    const index = buildIndex(undefined, undefined, { drafts: false });
+    const pages = paperPages(index);
+    expect(pages.size).toBe(index.papers.length);
+    for (const paper of index.papers) expect(paperPage(paperPageId(paper.paperId), index)?.paper).toBe(paper);
+    const withOrg = index.papers.find((paper) => index.papers.some((other) => other !== paper && other.orgs.some((o) => paper.orgs.includes(o))))!;
+    const { sameOrg } = paperPage(paperPageId(withOrg.paperId), index)!;
+    expect(sameOrg.length).toBeGreaterThan(0);
+    expect(sameOrg).not.toContain(withOrg);
+    for (const other of sameOrg) expect(other.orgs.some((o) => withOrg.orgs.includes(o))).toBe(true);
+    expect(paperPage('no-such-paper', index)).toBeNull();
   });
 });
 
