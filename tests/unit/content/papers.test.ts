@@ -4,6 +4,7 @@ import { arxivIdFromUrl } from '@/lib/content/source/papers';
 import { buildIndex } from '@/lib/content/index/content-index';
 import { paperPage, paperPages } from '@/lib/content/index/paper-pages';
 import { paperHref, paperPageId } from '@/lib/content/urls';
+import { writeContent } from '@/tests/support/content';
 
 const parse = (source: string, slug = 'papers/y2025/nov/20251121') =>
   parseReviewSource(source, { file: `/content/${slug}.mdx`, slug }, '/content').papers;
@@ -116,5 +117,31 @@ describe('arXiv ids', () => {
     ['https://github.com/org/repo', null],
   ])('%s → %s', (url, id) => {
     expect(arxivIdFromUrl(url)).toBe(id);
+  });
+});
+
+describe('paper metadata from content/papers-metadata.json', () => {
+  const review = '# Review\n\n## 1. [Agent0](https://huggingface.co/papers/2511.16043) `unc`\n\nText.\n\n## 2. [Other](https://ai.example/x)\n\nMore.\n';
+  const agent0 = { title: 'Agent0: Unleashing Self-Evolving Agents', authors: ['Peng Xia'], abstract: 'Abstract.', published: '2025-11-20', updated: '2025-11-21' };
+
+  test('the index gives each synced arXiv paper its metadata; others have none', () => {
+    const root = writeContent({
+      'papers/y2025/nov/20251121.mdx': review,
+      'papers-metadata.json': JSON.stringify({ version: 1, papers: { '2511.16043': agent0 } }),
+    });
+    const papers = buildIndex(root, undefined, { drafts: false }).papers;
+    expect(papers.map((p) => [p.name, p.metadata])).toEqual([
+      ['Agent0', agent0],
+      ['Other', null],
+    ]);
+  });
+
+  test('no file: papers have no metadata; a malformed file names itself and the field', () => {
+    expect(buildIndex(writeContent({ 'papers/y2025/nov/20251121.mdx': review }), undefined, { drafts: false }).papers[0]!.metadata).toBeNull();
+    const root = writeContent({
+      'papers/y2025/nov/20251121.mdx': review,
+      'papers-metadata.json': JSON.stringify({ version: 1, papers: { '2511.16043': { ...agent0, published: 'Nov 20' } } }),
+    });
+    expect(() => buildIndex(root, undefined, { drafts: false })).toThrow(/papers-metadata\.json: papers\.2511\.16043\.published:/);
   });
 });
