@@ -76,9 +76,12 @@ export function PaperPageView({ paper, sameOrg }: { paper: Paper; sameOrg: Paper
         </p>
       ) : null}
 
-      <div className="paper-row not-prose mt-6" data-paper-row={paper.paperId}>
-        <PaperActions paperId={paper.paperId} paperName={paper.name} anchorHref={paperHref(paper.paperId)} />
-        <CollectionPicker paperId={paper.paperId} paperName={paper.name} />
+      {/* .paper-row pulls itself up under a review heading; here it sits below the links. */}
+      <div className="mt-8">
+        <div className="paper-row not-prose" data-paper-row={paper.paperId}>
+          <PaperActions paperId={paper.paperId} paperName={paper.name} anchorHref={paperHref(paper.paperId)} />
+          <CollectionPicker paperId={paper.paperId} paperName={paper.name} />
+        </div>
       </div>
       <div className="prose prose-slate max-w-prose dark:prose-invert">
         <div className="-mt-3 mb-5 empty:hidden">
@@ -134,7 +137,9 @@ export function PaperPageView({ paper, sameOrg }: { paper: Paper; sameOrg: Paper
                   {other.name}
                 </Link>{' '}
                 <OrgBadges orgs={other.orgs} />
-                {other.subtitle ? <p className="text-sm text-slate-600 dark:text-slate-400">{other.subtitle}</p> : null}
+                {other.subtitle && other.subtitle !== other.name ? (
+                  <p className="text-sm text-slate-600 dark:text-slate-400">{other.subtitle}</p>
+                ) : null}
               </li>
             ))}
           </ul>

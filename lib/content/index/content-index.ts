@@ -3,7 +3,8 @@ import { contentRoot, listContentFiles, type ContentFile } from '@/lib/content/s
 import { lastUpdatedDates } from '@/lib/content/source/last-updated';
 import { parseReviewCached, type Review } from '@/lib/content/source/parse-review';
 import type { PaperEntry } from '@/lib/content/source/papers';
-import { readPapersMetadata, type PaperMetadata } from '@/lib/content/papers-metadata';
+import { papersMetadataPath, readPapersMetadata, type PaperMetadata } from '@/lib/content/papers-metadata';
+import { existsSync, statSync } from 'node:fs';
 
 export type Appearance = {
   reviewSlug: string;
@@ -133,7 +134,10 @@ export function getContentIndex(): ContentIndex {
   const root = contentRoot();
   if (cached && process.env.NODE_ENV === 'production' && cached.index.root === root) return cached.index;
   const files = listContentFiles(root);
-  const signature = root + files.map((f) => `${f.slug}:${f.mtimeMs}:${f.size}`).join('|');
+  // papers-metadata.json too: after `npm run papers:sync` a running `next dev` shows the new metadata.
+  const metadataFile = papersMetadataPath(root);
+  const metadataStamp = existsSync(metadataFile) ? statSync(metadataFile).mtimeMs : 0;
+  const signature = `${root}|${metadataStamp}|${files.map((f) => `${f.slug}:${f.mtimeMs}:${f.size}`).join('|')}`;
   if (cached?.signature !== signature) cached = { signature, index: buildIndex(root, files) };
   return cached.index;
 }
