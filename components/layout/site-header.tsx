@@ -7,6 +7,8 @@ import { SearchLauncher } from '@/components/search/search-launcher';
 const sections = [
   { href: '/', label: 'Reviews' },
   { href: '/papers', label: 'Papers' },
+  // Signed out, /library sends the reader to sign in and back.
+  { href: '/library', label: 'Library' },
 ];
 
 export function SiteHeader() {

@@ -8,6 +8,7 @@ import { ExportPanel } from '@/components/reader/export-panel';
 import { StatusSelect } from '@/components/reader/status-select';
 import { lookupPaper } from '@/lib/content/index/paper-lookup';
 import { formatDate } from '@/lib/content/index/queries';
+import { paperHref } from '@/lib/content/urls';
 import type { LibraryPage } from '@/lib/reader/library';
 import {
   describeLibraryView,
@@ -201,7 +202,7 @@ export function LibraryView({ title, basePath, filters, page, data }: Props) {
               >
                 <div className="flex flex-wrap items-baseline gap-2">
                   {paper ? (
-                    <Link href={paper.href} className="font-semibold break-words hover:underline">
+                    <Link href={paperHref(item.paperId)} className="font-semibold break-words hover:underline">
                       {paper.name}
                     </Link>
                   ) : (

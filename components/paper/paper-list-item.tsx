@@ -7,7 +7,7 @@ export function PaperListItem({ paper }: { paper: Item }) {
   const first = paper.appearances[0]?.href;
   return (
     <li className="py-3" data-paper-id={paper.paperId}>
-      <a href={first} className="font-medium hover:text-blue-600 hover:underline dark:hover:text-blue-400">
+      <a href={paper.page} className="font-medium hover:text-blue-600 hover:underline dark:hover:text-blue-400">
         {paper.name}
       </a>{' '}
       <OrgBadges orgs={paper.orgs} />{' '}

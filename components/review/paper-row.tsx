@@ -1,4 +1,5 @@
 import { formatDate } from '@/lib/content/index/queries';
+import { paperHref } from '@/lib/content/urls';
 import type { OtherAppearance } from '@/lib/content/source/transforms';
 import { CollectionPicker } from '@/components/reader/collection-picker';
 import { PaperActions } from '@/components/reader/paper-actions';
@@ -28,6 +29,9 @@ export function PaperRow({
       <div className="paper-row not-prose" data-paper-row={paperId}>
         <PaperActions paperId={paperId} paperName={paperName} anchorHref={`#${anchor}`} />
         <CollectionPicker paperId={paperId} paperName={paperName} />
+        <a href={paperHref(paperId)} data-paper-page-link>
+          Paper page<span className="sr-only"> of {paperName}</span>
+        </a>
         {arxivId ? (
           <>
             <a href={`https://arxiv.org/abs/${arxivId}`} rel="noopener noreferrer">

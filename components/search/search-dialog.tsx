@@ -219,6 +219,15 @@ export function SearchDialog({ openSignal }: { openSignal: number }) {
                       </span>
                     ) : null}
                   </a>
+                  {hit.page ? (
+                    <a
+                      href={hit.page}
+                      data-search-paper-page={hit.page}
+                      className="ml-3 inline-flex min-h-6 items-center text-xs text-blue-700 underline dark:text-blue-400"
+                    >
+                      Paper page<span className="sr-only"> of {hit.title}</span>
+                    </a>
+                  ) : null}
                 </li>
               );
             })}

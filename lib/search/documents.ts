@@ -6,6 +6,7 @@ import { headingText } from '@/lib/content/source/slugs';
 import { parseMarkdown } from '@/lib/content/source/markdown';
 import { formatOf, preprocess } from '@/lib/content/source/syntax';
 import { normalize } from '@/lib/search/tokenize';
+import { paperHref } from '@/lib/content/urls';
 
 export type SearchDocumentKind = 'review' | 'paper' | 'section';
 
@@ -23,6 +24,8 @@ export type SearchDocument = {
   review: string;
   date: string;
   text: string;
+  /** A paper's own page (`/papers/<id>`), on paper documents only. */
+  page?: string;
 };
 
 export type Section = { heading: Heading | null; id: string; depth: number; nodes: RootContent[] };
@@ -123,6 +126,7 @@ export function reviewDocuments(review: Review, tree: Root): SearchDocument[] {
         subtitle: normalize(paper.subtitle ?? ''),
         orgs: paper.orgs.join(' '),
         text: '',
+        page: paperHref(paper.paperId),
       };
       paperNodes = [...section.nodes];
     } else if (paperDoc) {

@@ -30,13 +30,15 @@ export type SearchHit = {
   score: number;
   /** Matched ranges per field, best fields first. */
   highlights: Highlight[];
+  /** The paper's own page, for paper hits. */
+  page?: string;
 };
 
 const keep = (term: string) => term;
 
 const options: Options<SearchDocument> = {
   fields: [...searchFields],
-  storeFields: ['kind', ...searchFields, 'date'],
+  storeFields: ['kind', ...searchFields, 'date', 'page'],
   // The analyzer does lowercasing and stemming itself; MiniSearch's default
   // processTerm would lowercase again and split nothing better.
   tokenize: (text) => terms(text, 'index'),
@@ -93,6 +95,7 @@ export function search(index: SearchIndex, query: string, { limit = 20 }: { limi
         date: stored.date ?? '',
         score: stored.score,
         highlights: highlights(stored, stored.match),
+        ...(stored.page ? { page: stored.page } : {}),
       };
     });
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { expect, inject, test } from 'vitest';
 import { listContentFiles } from '@/lib/content/source/files';
 import { buildIndex } from '@/lib/content/index/content-index';
+import { paperHref } from '@/lib/content/urls';
 
 // Serverless deployments ship only the files traced into each function: every
 // route that looks papers up in content/ must carry it. Runs on the build the
@@ -60,4 +61,15 @@ test('the production build has no live preview or author error page', async () =
   expect(serverHits).toEqual([]);
   const response = await fetch(`${inject('baseURL')}/api/dev/content-events`);
   expect(response.status).toBe(404);
+});
+
+test('every paper in content/ has its page prerendered by the build', () => {
+  const manifest = JSON.parse(readFileSync(path.resolve('.next/prerender-manifest.json'), 'utf8')) as { routes: Record<string, unknown> };
+  const papers = buildIndex(undefined, undefined, { drafts: false }).papers;
+  expect(papers.length).toBeGreaterThan(0);
+  for (const paper of papers) {
+    const route = decodeURIComponent(paperHref(paper.paperId));
+    expect(Object.keys(manifest.routes), route).toContain(route);
+    expect(existsSync(path.resolve('.next/server/app', `${route.slice(1)}.html`)), route).toBe(true);
+  }
 });

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { expect, inject, test } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { buildIndex } from '@/lib/content/index/content-index';
+import { paperHref } from '@/lib/content/urls';
 import { setupBrowser, waitForHydration } from '@/tests/e2e/browser';
 
 const baseURL = inject('baseURL');
@@ -77,7 +78,7 @@ async function noteLook(note: Locator) {
   });
 }
 
-test('a note with a list, code and math renders alike on the review page and /notes, with KaTeX output', async () => {
+test('a note with a list, code and math renders alike on the review page, /notes and the paper page, with KaTeX output', async () => {
   const { context, page } = await newPage();
   await signUpAt(page, review.url);
   const notes = page.locator(`[data-notes-for="${first.paperId}"]`);
@@ -99,6 +100,10 @@ test('a note with a list, code and math renders alike on the review page and /no
   // After a reload the review page shows the same (the HTML comes from the server, not from the editor).
   await page.goto(review.url);
   expect(await noteLook(notes.locator('article.note .note-body'))).toEqual(onReview);
+
+  // The paper's own page: the same island, the same note, the same look.
+  await page.goto(paperHref(first.paperId));
+  expect(await noteLook(page.locator(`[data-notes-for="${first.paperId}"] article.note .note-body`))).toEqual(onReview);
   await context.close();
 });
 

@@ -1,8 +1,8 @@
 import { archiveFolders } from '@/lib/content/index/archive';
 import type { ContentIndex } from '@/lib/content/index/content-index';
-import { orgHref, tagHref } from '@/lib/content/urls';
+import { orgHref, paperHref, tagHref } from '@/lib/content/urls';
 
-/** One page of each kind a reader can open signed out: every review, the lists, an org, a tag, a month archive, sign-in, a 404. */
+/** One page of each kind a reader can open signed out: every review, the lists, an org, a tag, a month archive, the paper with the longest name and one without an arXiv id, sign-in, a 404. */
 export function publicPages(index: ContentIndex): string[] {
   const months = archiveFolders(index).filter((folder) => folder.split('/').length === 3);
   return [
@@ -12,6 +12,12 @@ export function publicPages(index: ContentIndex): string[] {
     orgHref(index.orgs[0]!.org),
     tagHref(index.tags[0]!.tag),
     `/docs/${months[0]!}`,
+    ...new Set(
+      [
+        [...index.papers].sort((a, b) => b.name.length - a.name.length)[0]!,
+        index.papers.find((paper) => !paper.arxivId) ?? index.papers[0]!,
+      ].map((paper) => paperHref(paper.paperId)),
+    ),
     '/signin',
     '/reset-password',
     '/no-such-page',

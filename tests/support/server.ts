@@ -25,6 +25,9 @@ export function buildApp(): void {
     env: {
       ...process.env,
       NEXT_TELEMETRY_DISABLED: '1',
+      // Vitest sets NODE_ENV=test; packages Next leaves unbundled (next-mdx-remote) read it at run time
+      // and would compile reviews for the development JSX runtime. A shell's `npm run build` has no NODE_ENV.
+      NODE_ENV: 'production',
       NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
       ALLOW_EMBEDDED_DATABASE: '1',
       // Production requires the public origin; feeds and the sitemap are prerendered with it.

@@ -3,6 +3,8 @@ import { contentRoot, listContentFiles, type ContentFile } from '@/lib/content/s
 import { lastUpdatedDates } from '@/lib/content/source/last-updated';
 import { parseReviewCached, type Review } from '@/lib/content/source/parse-review';
 import type { PaperEntry } from '@/lib/content/source/papers';
+import { papersMetadataPath, readPapersMetadata, type PaperMetadata } from '@/lib/content/papers-metadata';
+import { existsSync, statSync } from 'node:fs';
 
 export type Appearance = {
   reviewSlug: string;
@@ -14,6 +16,8 @@ export type Appearance = {
   subtitle: string | null;
   /** The review's front-matter tags (the library filters papers by them). */
   tags: string[];
+  /** The first paragraph of the paper's section in this review, plain text. */
+  excerpt: string;
 };
 
 /** One paper, however many reviews discuss it. */
@@ -24,6 +28,11 @@ export type Paper = {
   link: string | null;
   orgs: string[];
   subtitle: string | null;
+  /** Project page and code links from the first review that has them. */
+  projectUrl: string | null;
+  codeUrl: string | null;
+  /** Title, authors, abstract and dates from arXiv (content/papers-metadata.json); null when not synced. */
+  metadata: PaperMetadata | null;
   appearances: Appearance[];
 };
 
@@ -58,6 +67,8 @@ export function buildIndex(
   for (const review of reviews) {
     for (const entry of review.papers) addAppearance(byPaperId, review, entry);
   }
+  const metadata = readPapersMetadata(root);
+  for (const paper of byPaperId.values()) paper.metadata = (paper.arxivId && metadata.get(paper.arxivId)) || null;
   const papers = [...byPaperId.values()];
   const orgCounts = new Map<string, number>();
   for (const paper of papers) for (const org of paper.orgs) orgCounts.set(org, (orgCounts.get(org) ?? 0) + 1);
@@ -87,6 +98,7 @@ function addAppearance(byPaperId: Map<string, Paper>, review: Review, entry: Pap
     position: entry.position,
     subtitle: entry.subtitle,
     tags: review.tags,
+    excerpt: entry.excerpt,
   };
   const known = byPaperId.get(entry.paperId);
   if (!known) {
@@ -97,12 +109,17 @@ function addAppearance(byPaperId: Map<string, Paper>, review: Review, entry: Pap
       link: entry.link,
       orgs: [...entry.orgs],
       subtitle: entry.subtitle,
+      projectUrl: entry.projectUrl,
+      codeUrl: entry.codeUrl,
+      metadata: null,
       appearances: [appearance],
     });
     return;
   }
   known.appearances.push(appearance);
   known.subtitle ??= entry.subtitle;
+  known.projectUrl ??= entry.projectUrl;
+  known.codeUrl ??= entry.codeUrl;
   for (const org of entry.orgs) if (!known.orgs.includes(org)) known.orgs.push(org);
 }
 
@@ -117,7 +134,10 @@ export function getContentIndex(): ContentIndex {
   const root = contentRoot();
   if (cached && process.env.NODE_ENV === 'production' && cached.index.root === root) return cached.index;
   const files = listContentFiles(root);
-  const signature = root + files.map((f) => `${f.slug}:${f.mtimeMs}:${f.size}`).join('|');
+  // papers-metadata.json too: after `npm run papers:sync` a running `next dev` shows the new metadata.
+  const metadataFile = papersMetadataPath(root);
+  const metadataStamp = existsSync(metadataFile) ? statSync(metadataFile).mtimeMs : 0;
+  const signature = `${root}|${metadataStamp}|${files.map((f) => `${f.slug}:${f.mtimeMs}:${f.size}`).join('|')}`;
   if (cached?.signature !== signature) cached = { signature, index: buildIndex(root, files) };
   return cached.index;
 }

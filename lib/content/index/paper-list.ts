@@ -1,10 +1,12 @@
-import { appearanceHref } from '@/lib/content/urls';
+import { appearanceHref, paperHref } from '@/lib/content/urls';
 import type { ContentIndex } from '@/lib/content/index/content-index';
 import { formatDate } from '@/lib/content/index/queries';
 
 export type PaperListItem = {
   paperId: string;
   name: string;
+  /** The paper's own page. */
+  page: string;
   subtitle: string | null;
   orgs: string[];
   appearances: { href: string; reviewTitle: string; date: string }[];
@@ -15,6 +17,7 @@ export function paperListItems(index: ContentIndex, papers = index.papers): Pape
   return papers.map((paper) => ({
     paperId: paper.paperId,
     name: paper.name,
+    page: paperHref(paper.paperId),
     subtitle: paper.subtitle,
     orgs: paper.orgs,
     appearances: paper.appearances.map((a) => ({ href: appearanceHref(a), reviewTitle: a.reviewTitle, date: formatDate(a.date) })),

@@ -12,6 +12,11 @@ export type PaperEntry = {
   subtitle: string | null;
   anchor: string;
   line: number;
+  /** The first paragraph of the paper's section, as plain text ('' when it has none). */
+  excerpt: string;
+  /** A project page (the heading's own link when it is not arXiv/Hugging Face) and a code link (the section's first GitHub link). */
+  projectUrl: string | null;
+  codeUrl: string | null;
 };
 
 const arxivPatterns = [
@@ -55,9 +60,35 @@ export function extractPapers(tree: Root, reviewSlug: string): PaperEntry[] {
       subtitle,
       anchor,
       line: node.position?.start.line ?? 0,
+      ...readSection(children.slice(index + 1)),
+      projectUrl: paper.link && !paper.arxivId && /^https?:\/\//i.test(paper.link) ? paper.link : null,
     });
   });
   return papers;
+}
+
+/** What the section under a paper heading (up to the next h1/h2) says: its first paragraph and first code link. */
+function readSection(rest: Root['children']): { excerpt: string; codeUrl: string | null } {
+  const end = rest.findIndex((node) => node.type === 'heading' && node.depth <= 2);
+  const section = end < 0 ? rest : rest.slice(0, end);
+  // A paragraph of prose: an image alone (`![fig](…)`) is not one.
+  const proseOf = (node: Root['children'][number]) =>
+    node.type === 'paragraph' ? toString({ ...node, children: node.children.filter((child) => child.type !== 'image') }).trim() : '';
+  const paragraph = section.find((node) => proseOf(node));
+  let codeUrl: string | null = null;
+  for (const node of section) {
+    if (codeUrl) break;
+    const found: string[] = [];
+    collectLinks(node, found);
+    codeUrl = found.find((url) => /^https?:\/\/(?:www\.)?github\.com\/[^/]+\/[^/?#]+/i.test(url)) ?? null;
+  }
+  return { excerpt: paragraph ? proseOf(paragraph).replace(/\s+/g, ' ') : '', codeUrl };
+}
+
+function collectLinks(node: unknown, out: string[]) {
+  const n = node as { type?: string; url?: string; children?: unknown[] };
+  if (n.type === 'link' && n.url) out.push(n.url);
+  for (const child of n.children ?? []) collectLinks(child, out);
 }
 
 function readPaperHeading(node: Heading) {

@@ -8,6 +8,8 @@ export type BibtexPaper = {
   arxivId: string | null;
   /** Absolute URL of the review section, or null when the paper is in no review any more. */
   reviewUrl: string | null;
+  /** What arXiv says (content/papers-metadata.json): the real title, the authors, the year of the first version. */
+  metadata?: { title: string; authors: string[]; published: string } | null;
 };
 
 const newStyleId = /^(\d{2})(\d{2})\.\d{4,5}$/;
@@ -81,10 +83,12 @@ function commentText(text: string): string {
 }
 
 function entry(paper: BibtexPaper & { arxivId: string }, key: string): string {
-  const year = arxivYear(paper.arxivId);
+  const meta = paper.metadata;
+  const year = meta ? Number(meta.published.slice(0, 4)) : arxivYear(paper.arxivId);
   const fields: [string, string][] = [
     // The extra braces keep BibTeX styles from lower-casing the title.
-    ['title', `{${escapeBibtex(paper.name)}}`],
+    ['title', `{${escapeBibtex(meta?.title ?? paper.name)}}`],
+    ...(meta?.authors.length ? [['author', meta.authors.map(escapeBibtex).join(' and ')] as [string, string]] : []),
     ['eprint', paper.arxivId],
     ['archivePrefix', 'arXiv'],
     ['url', `https://arxiv.org/abs/${paper.arxivId}`],

@@ -2,6 +2,7 @@
 // 'server-only'): the unit tests pin the exact text, the route streams it.
 import { readingStatusLabels, type ReadingStatusValue } from '@/lib/reader/shared';
 import { siteConfig } from '@/lib/config/site';
+import type { PaperMetadata } from '@/lib/content/papers-metadata';
 
 export type ExportNote = { body: string; createdAt: Date; updatedAt: Date };
 
@@ -19,6 +20,8 @@ export type ExportPaper = {
   status: ReadingStatusValue | null;
   /** Oldest first. */
   notes: ExportNote[];
+  /** arXiv's title, authors and dates when synced (BibTeX uses them). */
+  metadata?: PaperMetadata | null;
 };
 
 /**

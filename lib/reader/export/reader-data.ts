@@ -144,6 +144,7 @@ function exportPaper(
     arxivId: paper.arxivId,
     reviewTitle: appearance.reviewTitle,
     reviewUrl: absoluteSiteUrl(appearanceHref(appearance)),
+    metadata: paper.metadata ?? null,
     ...data,
   };
 }

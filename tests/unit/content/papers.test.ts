@@ -1,6 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { parseReviewSource } from '@/lib/content/source/parse-review';
 import { arxivIdFromUrl } from '@/lib/content/source/papers';
+import { buildIndex } from '@/lib/content/index/content-index';
+import { paperPage, paperPages } from '@/lib/content/index/paper-pages';
+import { paperHref, paperPageId } from '@/lib/content/urls';
+import { writeContent } from '@/tests/support/content';
 
 const parse = (source: string, slug = 'papers/y2025/nov/20251121') =>
   parseReviewSource(source, { file: `/content/${slug}.mdx`, slug }, '/content').papers;
@@ -52,6 +56,55 @@ describe('paper headings', () => {
   });
 });
 
+describe("what a paper's section says", () => {
+  test('the first paragraph after the heading (past the h3 and an image), the project page and the first GitHub link', () => {
+    const [paper, next] = parse(
+      [
+        '## 1. [SAM 3D](https://ai.meta.com/sam3d/) `meta`',
+        '### SAM 3D: 3Dfy Anything',
+        '![fig](https://example.com/a.png)',
+        'SAM 3D **rebuilds** objects from\none image.',
+        'Code: [repo](https://github.com/facebookresearch/sam-3d-objects), also https://github.com/other/repo.',
+        '## 2. [GDPO](https://arxiv.org/abs/2510.05242)',
+        'Second.',
+      ].join('\n\n'),
+    );
+    expect(paper).toMatchObject({
+      excerpt: 'SAM 3D rebuilds objects from one image.',
+      projectUrl: 'https://ai.meta.com/sam3d/',
+      codeUrl: 'https://github.com/facebookresearch/sam-3d-objects',
+    });
+    // An arXiv heading link is not a project page; a section's links stay in it.
+    expect(next).toMatchObject({ excerpt: 'Second.', projectUrl: null, codeUrl: null });
+  });
+
+  test('a section with no paragraph has an empty excerpt', () => {
+    expect(parse('## 1. [A](https://arxiv.org/abs/2501.00001)\n\n- only a list\n\n## 2. B\n\nText.')[0]?.excerpt).toBe('');
+  });
+});
+
+describe('paper pages', () => {
+  test('ids are the arXiv id, or the review slug and anchor, URL-safe', () => {
+    expect(paperPageId('arxiv:2511.16043')).toBe('2511.16043');
+    expect(paperPageId('arxiv:hep-th/9901001')).toBe('hep-th_9901001');
+    expect(paperPageId('papers/y2025/nov/20251121#1-sam-3d-meta')).toBe('papers-y2025-nov-20251121--1-sam-3d-meta');
+    expect(paperHref('papers/y2025/nov/20251121#1-한국어')).toBe(`/papers/papers-y2025-nov-20251121--1-${encodeURIComponent('한국어')}`);
+  });
+
+  test('every paper in content/ has one page, found by its id, with other papers from its orgs', () => {
+    const index = buildIndex(undefined, undefined, { drafts: false });
+    const pages = paperPages(index);
+    expect(pages.size).toBe(index.papers.length);
+    for (const paper of index.papers) expect(paperPage(paperPageId(paper.paperId), index)?.paper).toBe(paper);
+    const withOrg = index.papers.find((paper) => index.papers.some((other) => other !== paper && other.orgs.some((o) => paper.orgs.includes(o))))!;
+    const { sameOrg } = paperPage(paperPageId(withOrg.paperId), index)!;
+    expect(sameOrg.length).toBeGreaterThan(0);
+    expect(sameOrg).not.toContain(withOrg);
+    for (const other of sameOrg) expect(other.orgs.some((o) => withOrg.orgs.includes(o))).toBe(true);
+    expect(paperPage('no-such-paper', index)).toBeNull();
+  });
+});
+
 describe('arXiv ids', () => {
   test.each([
     ['https://huggingface.co/papers/2601.05242', '2601.05242'],
@@ -64,5 +117,31 @@ describe('arXiv ids', () => {
     ['https://github.com/org/repo', null],
   ])('%s → %s', (url, id) => {
     expect(arxivIdFromUrl(url)).toBe(id);
+  });
+});
+
+describe('paper metadata from content/papers-metadata.json', () => {
+  const review = '# Review\n\n## 1. [Agent0](https://huggingface.co/papers/2511.16043) `unc`\n\nText.\n\n## 2. [Other](https://ai.example/x)\n\nMore.\n';
+  const agent0 = { title: 'Agent0: Unleashing Self-Evolving Agents', authors: ['Peng Xia'], abstract: 'Abstract.', published: '2025-11-20', updated: '2025-11-21' };
+
+  test('the index gives each synced arXiv paper its metadata; others have none', () => {
+    const root = writeContent({
+      'papers/y2025/nov/20251121.mdx': review,
+      'papers-metadata.json': JSON.stringify({ version: 1, papers: { '2511.16043': agent0 } }),
+    });
+    const papers = buildIndex(root, undefined, { drafts: false }).papers;
+    expect(papers.map((p) => [p.name, p.metadata])).toEqual([
+      ['Agent0', agent0],
+      ['Other', null],
+    ]);
+  });
+
+  test('no file: papers have no metadata; a malformed file names itself and the field', () => {
+    expect(buildIndex(writeContent({ 'papers/y2025/nov/20251121.mdx': review }), undefined, { drafts: false }).papers[0]!.metadata).toBeNull();
+    const root = writeContent({
+      'papers/y2025/nov/20251121.mdx': review,
+      'papers-metadata.json': JSON.stringify({ version: 1, papers: { '2511.16043': { ...agent0, published: 'Nov 20' } } }),
+    });
+    expect(() => buildIndex(root, undefined, { drafts: false })).toThrow(/papers-metadata\.json: papers\.2511\.16043\.published:/);
   });
 });

@@ -127,7 +127,7 @@ describe('search documents', () => {
     ]);
   });
 
-  test('a paper document holds name, subtitle, badges, review title and the section text from the parsed tree', () => {
+  test('a paper document holds name, subtitle, badges, review title, its page and the section text from the parsed tree', () => {
     expect(documents.find((d) => d.id === gdpo)).toEqual({
       id: gdpo,
       kind: 'paper',
@@ -137,6 +137,7 @@ describe('search documents', () => {
       review: '2025년 11월 21일 Papers Review',
       date: '2025-11-21',
       text: '보상을 분리해 강화학습의 안정성을 높입니다. 수식  는 색인하지 않습니다.',
+      page: '/papers/2510.05242',
     });
     // Admonition bodies are text too; the `import` line is not.
     expect(documents.find((d) => d.id === planner)?.text).toContain('Each agent keeps a memory.');

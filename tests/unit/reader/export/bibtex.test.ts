@@ -77,4 +77,33 @@ describe('BibTeX export', () => {
       '% Papers without an arXiv id (no BibTeX entry):\n%   Mail me (at) home: papers/x#1-a (no longer in any review)\n\n',
     );
   });
+
+  test('with arXiv metadata: the real title, the authors joined by "and", the year of the first version', () => {
+    const text = toBibtex([
+      {
+        paperId: 'arxiv:2511.16624',
+        name: 'SAM 3D',
+        arxivId: '2511.16624',
+        reviewUrl: 'https://papers.example/docs/papers/y2025/nov/20251121#1-sam-3d',
+        metadata: {
+          title: 'SAM 3D: 3Dfy Anything in Images',
+          authors: ['Xingyu Chen', 'José García_2', 'Meta {AI}'],
+          published: '2025-12-01',
+        },
+      },
+    ]);
+    expect(text).toBe(
+      [
+        '@misc{arxiv2511_16624,',
+        '  title = {{SAM 3D: 3Dfy Anything in Images}},',
+        '  author = {Xingyu Chen and José García\\_2 and Meta \\{AI\\}},',
+        '  eprint = {2511.16624},',
+        '  archivePrefix = {arXiv},',
+        '  url = {https://arxiv.org/abs/2511.16624},',
+        '  year = {2025}',
+        '}',
+        '',
+      ].join('\n'),
+    );
+  });
 });
