@@ -47,19 +47,25 @@ export async function renderReview(review: Review, root: string, alsoIn?: Render
 async function compile(source: string, review: Review, root: string, alsoIn: RenderContext['alsoIn']): Promise<MdxContent> {
   const options = reviewMdxOptions(review, root, { alsoIn });
   const { compiledSource, frontmatter, scope } = await serialize(preprocess(source), options, true);
-  // serialize() compiles for React's development runtime whenever NODE_ENV is
-  // not 'production' at run time, while this bundle resolved React with
-  // NODE_ENV inlined at build time. A build started with another NODE_ENV (a
-  // test runner's 'test') gets development code and a production React whose
-  // jsx-dev-runtime has no jsxDEV ('_jsxDEV is not a function'). So the
-  // runtime follows what was compiled, and jsxDEV falls back to jsx/jsxs.
-  const development = /\bjsxDEV: _jsxDEV\b/.test(compiledSource);
-  const opts = !development ? jsxProdRuntime : typeof jsxDevRuntime.jsxDEV === 'function' ? jsxDevRuntime : jsxDevOnProduction;
+  const opts = jsxRuntimeFor(compiledSource);
   const fullScope: Record<string, unknown> = { opts, frontmatter, ...scope };
   const hydrate = Reflect.construct(Function, [...Object.keys(fullScope), compiledSource]) as (...args: unknown[]) => {
     default: MdxContent;
   };
   return hydrate(...Object.values(fullScope)).default;
+}
+
+/**
+ * serialize() compiles for React's development runtime whenever NODE_ENV is
+ * not 'production' at run time, while this bundle resolved React with
+ * NODE_ENV inlined at build time. A build started with another NODE_ENV (a
+ * test runner's 'test') gets development code and a production React whose
+ * jsx-dev-runtime has no jsxDEV ('_jsxDEV is not a function'). So the
+ * runtime follows what was compiled, and jsxDEV falls back to jsx/jsxs.
+ */
+export function jsxRuntimeFor(compiledSource: string, devRuntime: { jsxDEV?: unknown } = jsxDevRuntime): object {
+  if (!/\bjsxDEV: _jsxDEV\b/.test(compiledSource)) return jsxProdRuntime;
+  return typeof devRuntime.jsxDEV === 'function' ? devRuntime : jsxDevOnProduction;
 }
 
 /** jsxDEV's arguments are jsx's plus static-children, source and self, which production React ignores. */
