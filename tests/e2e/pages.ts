@@ -25,4 +25,4 @@ export function publicPages(index: ContentIndex): string[] {
 }
 
 /** The pages only a signed-in reader has, on top of the public ones. */
-export const readerPages = ['/bookmarks', '/notes', '/account'];
+export const readerPages = ['/library', '/bookmarks', '/notes', '/account'];

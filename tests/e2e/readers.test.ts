@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { expect, inject, test } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { buildIndex } from '@/lib/content/index/content-index';
+import { paperHref } from '@/lib/content/urls';
 import { setupBrowser } from '@/tests/e2e/browser';
 
 const baseURL = inject('baseURL');
@@ -55,7 +56,10 @@ test('sign up, bookmark two papers, write a note, find them again; another reade
   await page.goto('/bookmarks');
   const saved = await page.locator('[data-bookmark-item]').evaluateAll((els) => els.map((el) => el.getAttribute('data-bookmark-item')));
   expect(saved.sort()).toEqual([first.paperId, second.paperId].sort());
-  expect(await page.getByRole('link', { name: first.name }).first().getAttribute('href')).toBe(`${review.url}#${first.anchor}`);
+  // The name opens the paper's page; the review it came from links to the exact heading.
+  const row = page.locator(`[data-bookmark-item="${first.paperId}"]`);
+  expect(await row.getByRole('link', { name: first.name, exact: true }).getAttribute('href')).toBe(paperHref(first.paperId));
+  expect(await row.getByRole('link', { name: review.title, exact: true }).getAttribute('href')).toBe(`${review.url}#${first.anchor}`);
   await page.getByRole('link', { name: 'Reading', exact: true }).click();
   await page.waitForURL('**/bookmarks?status=READING');
   expect(await page.locator('[data-bookmark-item]').evaluateAll((els) => els.map((el) => el.getAttribute('data-bookmark-item')))).toEqual([
