@@ -13,13 +13,13 @@
 // writes the reviews both servers use, else bench/synthetic.ts does.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { writeSyntheticContent } from '@/bench/synthetic';
 import { buildIndex } from '@/lib/content/index/content-index';
 import { launchBrowser } from '@/tests/e2e/browser';
+import { freePort } from '@/tests/support/server';
 
 const total = Number(process.argv[2] ?? process.env.BENCH_REVIEWS ?? 100);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -61,17 +61,6 @@ function killTree(child: ChildProcess) {
   } catch {
     child.kill('SIGTERM');
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 type Side = 'app' | 'docusaurus';

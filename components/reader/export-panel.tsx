@@ -3,19 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { loadReaderState } from '@/components/reader/reader-store';
-import { importTooLargeMessage, MAX_IMPORT_BYTES } from '@/lib/reader/shared';
-
-type ImportResponse = {
-  imported?: {
-    bookmarks: number;
-    statuses: number;
-    notes: number;
-    collections: number;
-    collectionPapers: number;
-    skipped: { bookmarks: number; notes: number };
-  };
-  error?: string;
-};
+import { importTooLargeMessage, MAX_IMPORT_BYTES, type ImportResponse } from '@/lib/reader/shared';
 
 /** The export of what the page shows: the page's filters ride along as the same query parameters. */
 function exportHref(format: 'md' | 'bibtex' | 'json', viewQuery = ''): string {

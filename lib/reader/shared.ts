@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { ReadingStatusValue } from '@/lib/generated/prisma/enums';
 import { MAX_IMPORT_BYTES } from '@/lib/reader/import-limit';
 import type { readerPaperStates } from '@/lib/reader/bookmarks';
+import type { ImportResult } from '@/lib/reader/export/reader-data';
 import type { presentNote } from '@/lib/reader/note-markdown';
 
 // ---- Reading status: the database enum is the one source -----------------------
@@ -223,3 +224,5 @@ export type ReaderUser = { id: string; email: string | null; name: string | null
 /** GET /api/reader/state: who is signed in and what they did with which paper. */
 export type ReaderState = { user: ReaderUser | null } & Awaited<ReturnType<typeof readerPaperStates>>;
 export const SIGNED_OUT_STATE: ReaderState = { user: null, bookmarks: [], statuses: {}, noteCounts: {} };
+/** POST /api/import: what was restored, or why not. */
+export type ImportResponse = { imported?: ImportResult; error?: string };
