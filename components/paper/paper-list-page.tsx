@@ -1,6 +1,6 @@
-import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { PaperList } from '@/components/paper/paper-list';
+import { PapersBreadcrumb } from '@/components/paper/papers-breadcrumb';
 import type { PaperListItem } from '@/lib/content/index/paper-list';
 
 /** An org's or a tag's papers: breadcrumbs ("Papers / nvidia"), a title, a summary line, its feed if it has one, the list. */
@@ -20,17 +20,7 @@ export function PaperListPage({
 }) {
   return (
     <div className="mx-auto max-w-3xl pt-10">
-      <nav aria-label="Breadcrumbs" className="text-sm text-slate-500 dark:text-slate-400">
-        <ol className="flex flex-wrap gap-1">
-          <li>
-            <Link href="/papers" className="hover:underline">
-              Papers
-            </Link>
-            <span aria-hidden> /</span>
-          </li>
-          <li aria-current="page">{crumb}</li>
-        </ol>
-      </nav>
+      <PapersBreadcrumb>{crumb}</PapersBreadcrumb>
       <h1 className="mt-1 text-3xl font-bold tracking-tight">{title}</h1>
       <p className="mt-2 text-slate-600 dark:text-slate-400">{summary}</p>
       {feed ? (

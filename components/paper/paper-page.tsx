@@ -3,6 +3,7 @@ import type { Paper } from '@/lib/content/index/content-index';
 import { formatDate } from '@/lib/content/index/queries';
 import { appearanceHref, paperHref } from '@/lib/content/urls';
 import { OrgBadges } from '@/components/paper/org-badges';
+import { PapersBreadcrumb } from '@/components/paper/papers-breadcrumb';
 import { CollectionPicker } from '@/components/reader/collection-picker';
 import { PaperActions } from '@/components/reader/paper-actions';
 import { PaperNotes } from '@/components/reader/paper-notes';
@@ -30,19 +31,7 @@ export function PaperPageView({ paper, sameOrg }: { paper: Paper; sameOrg: Paper
   const title = meta?.title ?? paper.subtitle;
   return (
     <article className="mx-auto max-w-3xl pt-10" data-paper-page={paper.paperId}>
-      <nav aria-label="Breadcrumbs" className="text-sm text-slate-500 dark:text-slate-400">
-        <ol className="flex flex-wrap gap-1">
-          <li>
-            <Link href="/papers" className="hover:underline">
-              Papers
-            </Link>
-            <span aria-hidden> /</span>
-          </li>
-          <li aria-current="page" className="min-w-0 break-words">
-            {paper.name}
-          </li>
-        </ol>
-      </nav>
+      <PapersBreadcrumb>{paper.name}</PapersBreadcrumb>
       <h1 className="mt-1 text-3xl font-bold tracking-tight break-words">{paper.name}</h1>
       {title && title !== paper.name ? <p className="mt-2 text-lg text-slate-700 dark:text-slate-300">{title}</p> : null}
       {meta?.authors.length ? <p className="mt-2 text-sm text-slate-700 dark:text-slate-300">{meta.authors.join(', ')}</p> : null}
