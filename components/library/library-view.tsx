@@ -82,76 +82,24 @@ export function LibraryView({ title, basePath, filters, page, data }: Props) {
       <form method="get" action={basePath} className="mt-4 flex flex-wrap items-end gap-3 text-sm" aria-label="Filter and sort">
         {filters.status ? <input type="hidden" name="status" value={filters.status} /> : null}
         {onBookmarks ? null : (
-          <div className="flex min-w-0 flex-col gap-1">
-            <label htmlFor="library-bookmarked" className="text-xs text-slate-600 dark:text-slate-400">
-              Bookmarked
-            </label>
-            <select id="library-bookmarked" name="bookmarked" defaultValue={filters.bookmarked ? '1' : ''} className={selectClass}>
-              <option value="">Any</option>
-              <option value="1">Bookmarked</option>
-            </select>
-          </div>
+          <FilterSelect name="bookmarked" label="Bookmarked" value={filters.bookmarked ? '1' : ''} options={[['1', 'Bookmarked']]} />
         )}
-        <div className="flex min-w-0 flex-col gap-1">
-          <label htmlFor="library-notes" className="text-xs text-slate-600 dark:text-slate-400">
-            Notes
-          </label>
-          <select id="library-notes" name="notes" defaultValue={filters.notes ? '1' : ''} className={selectClass}>
-            <option value="">Any</option>
-            <option value="1">With notes</option>
-          </select>
-        </div>
-        <div className="flex min-w-0 flex-col gap-1">
-          <label htmlFor="library-org" className="text-xs text-slate-600 dark:text-slate-400">
-            Org
-          </label>
-          <select id="library-org" name="org" defaultValue={filters.org ?? ''} className={selectClass}>
-            <option value="">Any</option>
-            {orgs.map((org) => (
-              <option key={org} value={org}>
-                {org}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="flex min-w-0 flex-col gap-1">
-          <label htmlFor="library-tag" className="text-xs text-slate-600 dark:text-slate-400">
-            Tag
-          </label>
-          <select id="library-tag" name="tag" defaultValue={filters.tag ?? ''} className={selectClass}>
-            <option value="">Any</option>
-            {tags.map((tag) => (
-              <option key={tag} value={tag}>
-                {tag}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="flex min-w-0 flex-col gap-1">
-          <label htmlFor="library-collection" className="text-xs text-slate-600 dark:text-slate-400">
-            Collection
-          </label>
-          <select id="library-collection" name="collection" defaultValue={filters.collection ?? ''} className={selectClass}>
-            <option value="">Any</option>
-            {collections.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="flex min-w-0 flex-col gap-1">
-          <label htmlFor="library-sort" className="text-xs text-slate-600 dark:text-slate-400">
-            Sort by
-          </label>
-          <select id="library-sort" name="sort" defaultValue={filters.sort ?? 'added'} className={selectClass}>
-            {LIBRARY_SORTS.map((sort) => (
-              <option key={sort} value={sort}>
-                {librarySortLabels[sort]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect name="notes" label="Notes" value={filters.notes ? '1' : ''} options={[['1', 'With notes']]} />
+        <FilterSelect name="org" label="Org" value={filters.org ?? ''} options={orgs.map((org) => [org, org])} />
+        <FilterSelect name="tag" label="Tag" value={filters.tag ?? ''} options={tags.map((tag) => [tag, tag])} />
+        <FilterSelect
+          name="collection"
+          label="Collection"
+          value={filters.collection ?? ''}
+          options={collections.map((c) => [c.id, c.name])}
+        />
+        <FilterSelect
+          name="sort"
+          label="Sort by"
+          value={filters.sort ?? 'added'}
+          options={LIBRARY_SORTS.map((sort) => [sort, librarySortLabels[sort]])}
+          any={false}
+        />
         <button type="submit" className="min-h-6 rounded-md bg-blue-600 px-3 py-1 font-medium text-white hover:bg-blue-500">
           Apply
         </button>
@@ -254,6 +202,37 @@ export function LibraryView({ title, basePath, filters, page, data }: Props) {
       <div className="mt-12 border-t border-slate-200 pt-6 dark:border-slate-800">
         <ExportPanel viewQuery={libraryQueryString(filters)} viewCount={total} />
       </div>
+    </div>
+  );
+}
+
+/** A labelled select of the filter form; "Any" (the empty value) first unless the field always has a value. */
+function FilterSelect({
+  name,
+  label,
+  value,
+  options,
+  any = true,
+}: {
+  name: string;
+  label: string;
+  value: string;
+  options: [value: string, label: string][];
+  any?: boolean;
+}) {
+  return (
+    <div className="flex min-w-0 flex-col gap-1">
+      <label htmlFor={`library-${name}`} className="text-xs text-slate-600 dark:text-slate-400">
+        {label}
+      </label>
+      <select id={`library-${name}`} name={name} defaultValue={value} className={selectClass}>
+        {any ? <option value="">Any</option> : null}
+        {options.map(([optionValue, optionLabel]) => (
+          <option key={optionValue} value={optionValue}>
+            {optionLabel}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }
