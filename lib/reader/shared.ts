@@ -175,6 +175,92 @@ export function libraryQueryString(filters: LibraryFilters, extra: Record<string
   return params.toString();
 }
 
+const count = (n: number) => n.toLocaleString('en');
+
+// ---- Highlights ------------------------------------------------------------------
+// A highlight anchors to the article's text with the W3C Web Annotation
+// selectors (https://www.w3.org/TR/annotation-model/#selectors): a quote with
+// some context, and character offsets into the article's textContent. Both are
+// stored; the page re-anchors them on every load because authors edit reviews.
+
+export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink'] as const;
+export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
+export const highlightColorLabels: Record<HighlightColor, string> = { yellow: 'Yellow', green: 'Green', blue: 'Blue', pink: 'Pink' };
+export const HIGHLIGHT_QUOTE_MAX_LENGTH = 2_000;
+/** Characters of prefix and suffix a new highlight keeps around its quote. */
+export const HIGHLIGHT_CONTEXT_LENGTH = 32;
+export const highlightQuoteTooLongMessage = (length: number) =>
+  `The selection is ${count(length)} characters; a highlight holds at most ${count(HIGHLIGHT_QUOTE_MAX_LENGTH)}. Select less.`;
+
+/** A review is named by its slug (`papers/y2025/nov/20251121`), as the content index knows it. */
+export const reviewSlugSchema = z
+  .string()
+  .trim()
+  .min(1, 'review is required')
+  .max(300, 'review is too long')
+  .regex(/^[\p{L}\p{N}._~\/-]+$/u, 'review must be a review slug such as papers/y2025/nov/20251121');
+export const highlightIdSchema = z.string().regex(NOTE_ID_PATTERN, 'Invalid highlight id.');
+export const highlightColorSchema = z.enum(HIGHLIGHT_COLORS, { error: `color must be one of ${HIGHLIGHT_COLORS.join(', ')}` });
+const noNul = (what: string) => z.string().regex(/^[^\u0000]*$/, `${what} cannot contain NUL characters.`);
+/** W3C TextQuoteSelector: the exact text and up to HIGHLIGHT_CONTEXT_LENGTH×2 characters of context either side. */
+export const textQuoteSelectorSchema = z.object({
+  exact: noNul('The quote')
+    .min(1, 'A highlight needs some selected text.')
+    .refine((exact) => [...exact].length <= HIGHLIGHT_QUOTE_MAX_LENGTH, {
+      error: (issue) => highlightQuoteTooLongMessage([...(issue.input as string)].length),
+    }),
+  prefix: noNul('The prefix')
+    .max(HIGHLIGHT_CONTEXT_LENGTH * 2)
+    .default(''),
+  suffix: noNul('The suffix')
+    .max(HIGHLIGHT_CONTEXT_LENGTH * 2)
+    .default(''),
+});
+/** W3C TextPositionSelector: [start, end) in UTF-16 units of the article's textContent. */
+export const textPositionSelectorSchema = z
+  .object({ start: z.number().int().min(0).max(10_000_000), end: z.number().int().min(1).max(10_000_000) })
+  .refine((p) => p.end > p.start, { error: 'position.end must be after position.start' });
+export type TextQuoteSelector = z.infer<typeof textQuoteSelectorSchema>;
+export type TextPositionSelector = z.infer<typeof textPositionSelectorSchema>;
+
+/**
+ * POST /api/highlights. `paperId` is the paper section the selection starts in,
+ * null in a review's introduction; the server checks it belongs to `review`.
+ * Built lazily: creating an object schema makes zod probe `new Function` (see Accounts).
+ */
+export const newHighlightSchema = () =>
+  z.object({
+    review: reviewSlugSchema,
+    paperId: paperIdSchema.nullable(),
+    quote: textQuoteSelectorSchema,
+    position: textPositionSelectorSchema,
+    color: highlightColorSchema.default('yellow'),
+    note: noteBodySchema.nullable().optional(),
+  });
+/** PATCH /api/highlights/<id>: the note (null removes it) and/or the color. */
+export const highlightPatchSchema = () =>
+  z
+    .object({ note: noteBodySchema.nullable().optional(), color: highlightColorSchema.optional() })
+    .refine((p) => p.note !== undefined || p.color !== undefined, { error: 'Send a note or a color to change.' });
+
+/**
+ * One highlight as the API returns it. GET /api/highlights?review=<slug>
+ * answers { highlights: HighlightView[] } for that review; POST answers
+ * { highlight } (201), PATCH { highlight }, DELETE 204.
+ */
+export type HighlightView = {
+  id: string;
+  review: string;
+  paperId: string | null;
+  quote: TextQuoteSelector;
+  position: TextPositionSelector;
+  color: HighlightColor;
+  /** Markdown as the reader wrote it (sanitized when rendered), or null. */
+  note: string | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
 // ---- Per-account limits ---------------------------------------------------------
 
 /**
@@ -185,6 +271,7 @@ export function libraryQueryString(filters: LibraryFilters, extra: Record<string
 export const MAX_NOTES = 5_000;
 export const MAX_BOOKMARKS = 5_000;
 export const MAX_STATUSES = 5_000;
+export const MAX_HIGHLIGHTS = 5_000;
 export const MAX_COLLECTIONS = 200;
 /** Papers in all of one reader's collections together (a paper in two collections counts twice). */
 export const MAX_COLLECTION_PAPERS = 5_000;
@@ -193,6 +280,7 @@ export const READER_LIMITS = {
   notes: { max: MAX_NOTES, noun: 'notes', remedy: 'Delete some to add more.' },
   bookmarks: { max: MAX_BOOKMARKS, noun: 'bookmarks', remedy: 'Remove some to add more.' },
   statuses: { max: MAX_STATUSES, noun: 'reading statuses', remedy: 'Clear some to add more.' },
+  highlights: { max: MAX_HIGHLIGHTS, noun: 'highlights', remedy: 'Delete some to add more.' },
   collections: { max: MAX_COLLECTIONS, noun: 'collections', remedy: 'Delete one to make another.' },
   collectionPapers: {
     max: MAX_COLLECTION_PAPERS,
@@ -202,7 +290,6 @@ export const READER_LIMITS = {
 } as const;
 export type ReaderCollection = keyof typeof READER_LIMITS;
 
-const count = (n: number) => n.toLocaleString('en');
 export const limitReachedMessage = (collection: ReaderCollection) => {
   const { max, noun, remedy } = READER_LIMITS[collection];
   return `You have ${count(max)} ${noun}, the most one account can keep. ${remedy}`;

@@ -50,7 +50,8 @@ test('sign-out clears unsaved drafts; the next reader on the browser never sees 
   // Kept across a reload for the same reader, as promised.
   await page.reload();
   await notesOf(page).getByRole('button', { name: 'Add a note' }).click();
-  expect(await notesOf(page).getByRole('textbox').inputValue()).toBe(secret);
+  // The editor restores the draft in an effect just after it mounts: poll, not a single read.
+  await expect.poll(() => notesOf(page).getByRole('textbox').inputValue()).toBe(secret);
 
   await page.getByRole('button', { name: 'Sign out' }).first().click();
   await page.waitForURL(`${baseURL}/`);

@@ -127,6 +127,7 @@ test('a failed save keeps the draft and says so', async () => {
   await page.unroute('**/api/notes');
   await page.reload();
   await notes.getByRole('button', { name: 'Add a note' }).click();
-  expect(await notes.getByRole('textbox').inputValue()).toBe('my unsaved thought');
+  // Restored in an effect just after the editor mounts: poll, not a single read.
+  await expect.poll(() => notes.getByRole('textbox').inputValue()).toBe('my unsaved thought');
   await context.close();
 });
