@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { InlineError } from '@/components/reader/inline-error';
 import { send } from '@/components/reader/reader-store';
-import type { CollectionView } from '@/lib/reader/shared';
+import { COLLECTION_NAME_MAX_LENGTH, type CollectionView } from '@/lib/reader/shared';
 
 const inputClass = 'min-h-6 min-w-0 rounded-md bg-white px-2 py-0.5 text-sm ring-1 ring-slate-300 dark:bg-slate-950 dark:ring-slate-700';
 const buttonClass = 'min-h-6 rounded-md px-2 text-xs ring-1 ring-slate-300 hover:bg-slate-100 dark:ring-slate-700 dark:hover:bg-slate-800';
@@ -64,7 +64,7 @@ export function CollectionManager({ collections, current }: { collections: Colle
                     value={renaming.name}
                     onChange={(event) => setRenaming({ id: list.id, name: event.target.value })}
                     aria-label={`New name for ${list.name}`}
-                    maxLength={100}
+                    maxLength={COLLECTION_NAME_MAX_LENGTH}
                     required
                     className={inputClass}
                   />
@@ -128,7 +128,7 @@ export function CollectionManager({ collections, current }: { collections: Colle
           onChange={(event) => setName(event.target.value)}
           aria-label="Collection name"
           placeholder="New collection"
-          maxLength={100}
+          maxLength={COLLECTION_NAME_MAX_LENGTH}
           required
           className={`${inputClass} w-52`}
         />

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { InlineError } from '@/components/reader/inline-error';
 import { send, useReaderState } from '@/components/reader/reader-store';
-import type { CollectionView } from '@/lib/reader/shared';
+import { COLLECTION_NAME_MAX_LENGTH, type CollectionView } from '@/lib/reader/shared';
 
 const collectionsUrl = (paperId: string) => `/api/collections?${new URLSearchParams({ paperId }).toString()}`;
 
@@ -110,7 +110,7 @@ export function CollectionPicker({ paperId, paperName }: { paperId: string; pape
               onChange={(event) => setName(event.target.value)}
               aria-label="New collection name"
               placeholder="New collection"
-              maxLength={100}
+              maxLength={COLLECTION_NAME_MAX_LENGTH}
               required
               className="min-h-6 w-44 min-w-0 rounded-md bg-white px-2 py-0.5 text-sm ring-1 ring-slate-300 dark:bg-slate-950 dark:ring-slate-700"
             />
