@@ -26,7 +26,7 @@ export function PaperRow({
   const arxivId = paperId.startsWith('arxiv:') ? paperId.slice('arxiv:'.length) : null;
   return (
     <>
-      <div className="paper-row not-prose" data-paper-row={paperId}>
+      <div className="paper-row not-prose" data-paper-row={paperId} data-no-highlight>
         <PaperActions paperId={paperId} paperName={paperName} anchorHref={`#${anchor}`} />
         <CollectionPicker paperId={paperId} paperName={paperName} />
         <a href={paperHref(paperId)} data-paper-page-link>
@@ -55,7 +55,7 @@ export function PaperRow({
           </span>
         ) : null}
       </div>
-      <div className="-mt-3 mb-5 empty:hidden">
+      <div className="-mt-3 mb-5 empty:hidden" data-no-highlight>
         <PaperNotes paperId={paperId} />
       </div>
     </>
