@@ -127,7 +127,9 @@ export function HighlightLayer({ review, userId, initial, request, onRequestTake
   const flash = useCallback((range: Range) => {
     scrollToRange(range);
     if (hasCustomHighlights()) {
-      CSS.highlights.set(FLASH, new Highlight(range));
+      const flashing = new Highlight(range);
+      flashing.priority = 1; // over the highlight's own colour
+      CSS.highlights.set(FLASH, flashing);
       setTimeout(() => CSS.highlights.delete(FLASH), 1600);
     } else {
       const marks = [...document.querySelectorAll<HTMLElement>('mark.reader-hl')].filter((m) => range.intersectsNode(m));
@@ -200,7 +202,13 @@ export function HighlightLayer({ review, userId, initial, request, onRequestTake
       let id = mark?.dataset.hlId ?? null;
       if (!id) {
         const caret = document.caretPositionFromPoint?.(event.clientX, event.clientY);
-        const point = caret ? { node: caret.offsetNode, offset: caret.offset } : null;
+        // Safari before 2025 has only the older, non-standard caretRangeFromPoint.
+        const legacy = caret ? null : document.caretRangeFromPoint?.(event.clientX, event.clientY);
+        const point = caret
+          ? { node: caret.offsetNode, offset: caret.offset }
+          : legacy
+            ? { node: legacy.startContainer, offset: legacy.startOffset }
+            : null;
         if (!point) return;
         id =
           placed.find((p) => p.range && p.range.isPointInRange(point.node, point.offset) && !rangeEndsAt(p.range, point))?.highlight.id ??

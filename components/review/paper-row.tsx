@@ -11,6 +11,8 @@ import { PaperNotes } from '@/components/reader/paper-notes';
  * The notes sit after the row, not in it: the row is `not-prose`, and notes
  * are Markdown that keeps the article typography (lists with bullets, code,
  * math). Signed out the notes island renders nothing and its slot collapses.
+ * Both are `data-no-highlight`: their text differs from reader to reader, so
+ * it is not part of the text highlights anchor to (lib/highlights/anchoring.ts).
  */
 export function PaperRow({
   paperId,
