@@ -291,6 +291,59 @@ test('#hl-<id> scrolls to the highlight and flashes it; a highlight whose text i
   await context.close();
 });
 
+// Headless Chromium has no caret browsing (F7), so Shift+arrows cannot extend a
+// selection in the page's text here: the selection is set as that would set
+// it, and everything after it is the keyboard.
+test('with text selected, Tab reaches the toolbar and Enter highlights the selection', async () => {
+  const reader = await new Reader(baseURL).signUp();
+  const context = await signedInContext(browser(), baseURL, reader.cookieHeader, { baseURL, viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(review.url);
+  await waitForHydration(page);
+  await page.waitForLoadState('networkidle');
+  const selected = await page.evaluate((anchor) => {
+    let p = document.getElementById(anchor)!.nextElementSibling;
+    while (p && !(p.tagName === 'P' && p.firstChild?.nodeType === Node.TEXT_NODE && (p.firstChild as Text).data.length > 40))
+      p = p.nextElementSibling;
+    p!.scrollIntoView({ block: 'center' });
+    const text = p!.firstChild as Text;
+    document.getSelection()!.setBaseAndExtent(text, 0, text, 30);
+    return document.getSelection()!.toString().trim();
+  }, first.anchor);
+  await expect.poll(() => toolbar(page).isVisible()).toBe(true);
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Highlight');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => paintedTexts(page)).toEqual([selected]);
+  await context.close();
+});
+
+test('without the CSS Custom Highlight API the same words are wrapped in <mark>s, the text unchanged, and a click opens the note', async () => {
+  const reader = await new Reader(baseURL).signUp();
+  const context = await signedInContext(browser(), baseURL, reader.cookieHeader, { baseURL, viewport: { width: 1280, height: 900 } });
+  // A browser without the API (Firefox before 140, older Safari).
+  await context.addInitScript(() => {
+    delete (CSS as { highlights?: unknown }).highlights;
+  });
+  const page = await context.newPage();
+  await page.goto(review.url);
+  await waitForHydration(page);
+  const before = await page.locator('[data-highlight-root]').textContent();
+  const selected = await selectWithMouse(page, first.anchor);
+  await toolbar(page).getByRole('button', { name: 'Highlight with note' }).click();
+  await popover(page).getByRole('textbox').fill('fallback note');
+  await popover(page).getByRole('button', { name: 'Save note' }).click();
+  await expect.poll(() => popover(page).locator('[data-highlight-note]').textContent()).toContain('fallback note');
+  await page.keyboard.press('Escape');
+  await page.reload();
+  await expect.poll(() => page.locator('mark.reader-hl').count()).toBeGreaterThan(0);
+  expect(await page.evaluate(() => [...document.querySelectorAll('mark.reader-hl')].map((m) => m.textContent).join(''))).toBe(selected);
+  expect(await page.locator('[data-highlight-root]').textContent()).toBe(before);
+  await page.locator('mark.reader-hl').first().click();
+  await expect.poll(() => popover(page).locator('[data-highlight-note]').textContent()).toContain('fallback note');
+  await context.close();
+});
+
 // Looked at by a person before the work is called done: tmp/screenshots/highlights-*.png.
 test('screenshots of a review with highlights and an open note, light and dark, 390 and 1280 px', async () => {
   const reader = await new Reader(baseURL).signUp();
