@@ -13,6 +13,7 @@ import {
   readReaderData,
 } from '@/lib/reader/export/reader-data';
 import { searchNotes } from '@/lib/reader/note-search';
+import { listNotebookPage } from '@/lib/reader/notebook';
 import {
   createHighlight,
   deleteHighlight,
@@ -422,6 +423,56 @@ describeEachBackend('highlights', (getTestDb) => {
       useAppTestDb(db);
       await fresh.close();
     }
+  });
+
+  test('the notebook: notes and highlights grouped by paper in review order, the intro first, a vanished quote kept and flagged', async () => {
+    const { db } = getTestDb();
+    const reader = await newUser();
+    await db.note.create({ data: { userId: reader, paperId: ELSEWHERE, body: 'on the older review' } });
+    const dino = await createHighlight(
+      reader,
+      input({ paperId: 'arxiv:2508.10104', quote: { exact: 'stay sharp', prefix: '', suffix: '' }, position: { start: 300, end: 310 } }),
+    );
+    const later = await createHighlight(reader, input({ position: { start: 140, end: 150 } }));
+    const gone = await createHighlight(
+      reader,
+      input({ quote: { exact: 'a sentence the author has since deleted', prefix: '', suffix: '' }, note: 'still mine' }),
+    );
+    const intro = await createHighlight(reader, input({ paperId: null, quote: { exact: 'two papers', prefix: '', suffix: '' } }));
+    const samNote = await db.note.create({ data: { userId: reader, paperId: SAM, body: 'a note on SAM' } });
+    // Another reader's items never show.
+    await createHighlight(await newUser(), input({ paperId: null }));
+
+    const { groups, total } = await listNotebookPage(reader, { page: 1, pageSize: 20 });
+    expect(total).toBe(6);
+    expect(
+      groups.map((g) => ({
+        key: g.key,
+        highlights: g.highlights.map((h) => [h.id, h.gone, h.href]),
+        notes: g.notes.map((n) => n.body),
+        counts: [g.highlightCount, g.noteCount],
+      })),
+    ).toEqual([
+      { key: `review:${REVIEW}`, highlights: [[intro.id, false, `/docs/${REVIEW}#hl-${intro.id}`]], notes: [], counts: [1, 0] },
+      {
+        key: SAM,
+        highlights: [
+          [gone.id, true, `/docs/${REVIEW}#hl-${gone.id}`],
+          [later.id, false, `/docs/${REVIEW}#hl-${later.id}`],
+        ],
+        notes: ['a note on SAM'],
+        counts: [2, 1],
+      },
+      { key: 'arxiv:2508.10104', highlights: [[dino.id, false, `/docs/${REVIEW}#hl-${dino.id}`]], notes: [], counts: [1, 0] },
+      { key: ELSEWHERE, highlights: [], notes: ['on the older review'], counts: [0, 1] },
+    ]);
+    expect(groups[0]!.review).toMatchObject({ slug: REVIEW, title: 'Weekly review, Nov 21' });
+    expect(groups[1]!.highlights[0]).toMatchObject({ note: 'still mine', quoteExact: 'a sentence the author has since deleted' });
+
+    // Paged by item: a group running over a page boundary says it continues.
+    const second = await listNotebookPage(reader, { page: 2, pageSize: 2 });
+    expect(second.groups.map((g) => [g.key, g.continued, g.highlights.length + g.notes.length])).toEqual([[SAM, true, 2]]);
+    expect(second.groups[0]!.notes.map((n) => n.id)).toEqual([samNote.id]);
   });
 
   test('Readwise CSV parses with a CSV parser and has Readwise’s columns', async () => {
