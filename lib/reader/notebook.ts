@@ -6,10 +6,9 @@ import 'server-only';
 import { paperCatalog } from '@/lib/content/index/catalog';
 import type { Paper } from '@/lib/content/index/content-index';
 import { findReview, reviewSummaries, type ReviewSummary } from '@/lib/content/index/review-lookup';
-import { quoteInReview } from '@/lib/content/index/review-text';
 import { getDb } from '@/lib/db/connection';
 import { pageWindow } from '@/lib/db/query-helpers';
-import type { HighlightRecord } from '@/lib/reader/highlights';
+import { locateHighlight, type HighlightRecord } from '@/lib/reader/highlights';
 import type { NoteRecord } from '@/lib/reader/notes';
 
 export type NotebookHighlight = HighlightRecord & {
@@ -166,13 +165,7 @@ export async function listNotebookPage(
     } else {
       const h = highlightById.get(item.id);
       if (!h) continue;
-      const review = findReview(h.review, catalog);
-      group.highlights.push({
-        ...h,
-        gone: !quoteInReview(h.review, h.quoteExact),
-        href: review ? `${review.url}#hl-${h.id}` : null,
-        reviewTitle: review?.title ?? null,
-      });
+      group.highlights.push({ ...h, ...locateHighlight(h, catalog) });
     }
   }
   return { groups, total: items.length };

@@ -309,6 +309,13 @@ describeEachBackend('highlights', (getTestDb) => {
     expect(created.status).toBe(201);
     const { highlight } = (await created.json()) as { highlight: { id: string; noteHtml: string } };
     expect(highlight.noteHtml).toBe('<p><em>why</em> it matters</p>');
+    const { GET } = await import('@/app/api/highlights/route');
+    const onPaper = await GET(send('GET', `/api/highlights?paperId=${encodeURIComponent(SAM)}`), undefined);
+    expect(await onPaper.json()).toEqual({
+      highlights: [expect.objectContaining({ id: highlight.id, href: `/docs/${REVIEW}#hl-${highlight.id}`, gone: false })],
+    });
+    const both = await GET(send('GET', `/api/highlights?paperId=${encodeURIComponent(SAM)}&review=${REVIEW}`), undefined);
+    expect(await both.json()).toEqual({ error: 'Invalid query: pass either review or paperId.' });
     const patched = await one.PATCH(send('PATCH', `/api/highlights/${highlight.id}`, { color: 'pink' }), ctx(highlight.id));
     expect(patched.status).toBe(200);
     expect(await patched.json()).toMatchObject({ highlight: { id: highlight.id, color: 'pink', note: '*why* it matters' } });
