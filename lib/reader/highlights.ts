@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { paperCatalog } from '@/lib/content/index/catalog';
 import type { Paper } from '@/lib/content/index/content-index';
 import { findReview } from '@/lib/content/index/review-lookup';
+import { quoteInReview } from '@/lib/content/index/review-text';
 import { getDb } from '@/lib/db/connection';
 import { isRecordNotFound } from '@/lib/db/query-helpers';
 import { HttpError } from '@/lib/http/errors';
@@ -187,5 +188,22 @@ export async function presentHighlight(h: HighlightRecord): Promise<HighlightVie
     noteHtml: h.note === null ? null : await renderNoteMarkdown(h.note),
     createdAt: h.createdAt.toISOString(),
     updatedAt: h.updatedAt.toISOString(),
+  };
+}
+
+/**
+ * Where a highlight is, for pages that show it away from its review (/notes,
+ * the paper page): the passage's URL, the review's title, and whether the
+ * quote is still in the review (checked on the server, whitespace aside).
+ */
+export function locateHighlight(
+  h: Pick<HighlightRecord, 'id' | 'review' | 'quoteExact'>,
+  catalog: ReadonlyMap<string, Paper> = paperCatalog(),
+): { href: string | null; reviewTitle: string | null; gone: boolean } {
+  const review = findReview(h.review, catalog);
+  return {
+    href: review ? `${review.url}#hl-${h.id}` : null,
+    reviewTitle: review?.title ?? null,
+    gone: !quoteInReview(h.review, h.quoteExact),
   };
 }

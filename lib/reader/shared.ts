@@ -261,6 +261,10 @@ export type HighlightView = {
   noteHtml?: string | null;
   createdAt: string;
   updatedAt: string;
+  /** GET ?paperId only (pages without the article): the passage's URL, `<review url>#hl-<id>`, null when the review is gone. */
+  href?: string | null;
+  /** GET ?paperId only: the quote is no longer in its review (a server check, whitespace aside); listed, never deleted. */
+  gone?: boolean;
 };
 
 /** GET /api/highlights takes exactly one of these: a review's highlights, or a paper's (across reviews). */
