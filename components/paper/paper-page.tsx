@@ -6,12 +6,13 @@ import { OrgBadges } from '@/components/paper/org-badges';
 import { PapersBreadcrumb } from '@/components/paper/papers-breadcrumb';
 import { CollectionPicker } from '@/components/reader/collection-picker';
 import { PaperActions } from '@/components/reader/paper-actions';
+import { PaperHighlights } from '@/components/reader/paper-highlights';
 import { PaperNotes } from '@/components/reader/paper-notes';
 
 /**
  * A paper's own page: what arXiv says about it (when synced), where to read
  * it, every review that discusses it, other papers from its orgs, and the
- * reader's island (bookmark, status, collections, notes). Static: the reader
+ * reader's island (bookmark, status, collections, notes, highlights). Static: the reader
  * parts are the same client islands as under a review heading.
  */
 export function PaperPageView({ paper, sameOrg }: { paper: Paper; sameOrg: Paper[] }) {
@@ -77,6 +78,7 @@ export function PaperPageView({ paper, sameOrg }: { paper: Paper; sameOrg: Paper
           <PaperNotes paperId={paper.paperId} />
         </div>
       </div>
+      <PaperHighlights paperId={paper.paperId} />
 
       {meta?.abstract ? (
         <section className="mt-8" aria-labelledby="abstract">

@@ -6,7 +6,7 @@ import { loadReaderState } from '@/components/reader/reader-store';
 import { importTooLargeMessage, MAX_IMPORT_BYTES, type ImportResponse } from '@/lib/reader/shared';
 
 /** The export of what the page shows: the page's filters ride along as the same query parameters. */
-function exportHref(format: 'md' | 'bibtex' | 'json', viewQuery = ''): string {
+function exportHref(format: 'md' | 'bibtex' | 'json' | 'readwise', viewQuery = ''): string {
   return `/api/export?format=${format}${viewQuery ? `&${viewQuery}` : ''}`;
 }
 
@@ -49,16 +49,17 @@ export function ExportPanel({ viewQuery = '', viewCount }: { viewQuery?: string;
       });
       const data = (await response.json().catch(() => ({}))) as ImportResponse;
       if (!response.ok || !data.imported) throw new Error(data.error ?? `Import failed (${response.status}).`);
-      const { bookmarks, notes, collections, collectionPapers, skipped } = data.imported;
+      const { bookmarks, notes, collections, collectionPapers, highlights, skipped } = data.imported;
       const already =
-        skipped.bookmarks + skipped.notes > 0
-          ? ` (${plural(skipped.bookmarks, 'bookmark')} and ${plural(skipped.notes, 'note')} were already here)`
+        skipped.bookmarks + skipped.notes + skipped.highlights > 0
+          ? ` (${plural(skipped.bookmarks, 'bookmark')}, ${plural(skipped.notes, 'note')} and ${plural(skipped.highlights, 'highlight')} were already here)`
           : '';
       const lists =
         collections + collectionPapers > 0
           ? `, ${plural(collections, 'collection')} (${plural(collectionPapers, 'paper')} put in collections)`
           : '';
-      setMessage({ kind: 'ok', text: `Imported ${plural(bookmarks, 'bookmark')}, ${plural(notes, 'note')}${lists}${already}.` });
+      const marked = highlights > 0 ? `, ${plural(highlights, 'highlight')}` : '';
+      setMessage({ kind: 'ok', text: `Imported ${plural(bookmarks, 'bookmark')}, ${plural(notes, 'note')}${marked}${lists}${already}.` });
       // The bookmark stars and the server-rendered list both show imported data now.
       void loadReaderState(true);
       router.refresh();
@@ -89,6 +90,12 @@ export function ExportPanel({ viewQuery = '', viewCount }: { viewQuery?: string;
         <span className="text-sm text-slate-600 dark:text-slate-400">Everything you own here, to import on another site:</span>
         <a href={exportHref('json')} download className={linkClass} data-export="json">
           JSON
+        </a>
+      </div>
+      <div className="flex flex-wrap items-center gap-2">
+        <span className="text-sm text-slate-600 dark:text-slate-400">All your highlights and their notes, for Readwise’s CSV import:</span>
+        <a href={exportHref('readwise')} download className={linkClass} data-export="readwise">
+          Readwise CSV
         </a>
       </div>
       <form onSubmit={(event) => void submit(event)} className="flex flex-wrap items-center gap-2">

@@ -17,7 +17,7 @@ function heading(Tag: HeadingTag, { forFeed = false } = {}) {
       <Tag id={id || undefined} {...props} className={paperId ? 'paper-heading group' : 'group'}>
         {children}
         {id && !forFeed ? (
-          <a href={`#${id}`} className="heading-anchor" aria-label="Link to this heading">
+          <a href={`#${id}`} className="heading-anchor" aria-label="Link to this heading" data-no-highlight>
             #
           </a>
         ) : null}

@@ -11,6 +11,8 @@ import { PaperNotes } from '@/components/reader/paper-notes';
  * The notes sit after the row, not in it: the row is `not-prose`, and notes
  * are Markdown that keeps the article typography (lists with bullets, code,
  * math). Signed out the notes island renders nothing and its slot collapses.
+ * Both are `data-no-highlight`: their text differs from reader to reader, so
+ * it is not part of the text highlights anchor to (lib/highlights/anchoring.ts).
  */
 export function PaperRow({
   paperId,
@@ -26,7 +28,7 @@ export function PaperRow({
   const arxivId = paperId.startsWith('arxiv:') ? paperId.slice('arxiv:'.length) : null;
   return (
     <>
-      <div className="paper-row not-prose" data-paper-row={paperId}>
+      <div className="paper-row not-prose" data-paper-row={paperId} data-no-highlight>
         <PaperActions paperId={paperId} paperName={paperName} anchorHref={`#${anchor}`} />
         <CollectionPicker paperId={paperId} paperName={paperName} />
         <a href={paperHref(paperId)} data-paper-page-link>
@@ -55,7 +57,7 @@ export function PaperRow({
           </span>
         ) : null}
       </div>
-      <div className="-mt-3 mb-5 empty:hidden">
+      <div className="-mt-3 mb-5 empty:hidden" data-no-highlight>
         <PaperNotes paperId={paperId} />
       </div>
     </>

@@ -10,6 +10,7 @@ import { ContentError } from '@/lib/content/source/problems';
 import { siteConfig } from '@/lib/config/site';
 import { FigureZoom } from '@/components/review/figure-zoom';
 import { TableOfContents } from '@/components/review/table-of-contents';
+import { HighlightIsland } from '@/components/highlights/highlight-island';
 
 export async function ReviewArticle({ review }: { review: Review }) {
   const index = getContentIndex();
@@ -61,9 +62,14 @@ export async function ReviewArticle({ review }: { review: Review }) {
           ))}
         </p>
         {hasTitle ? null : <h1 className="mt-2 text-3xl font-bold tracking-tight sm:text-4xl">{review.title}</h1>}
-        <div className="prose prose-slate mt-4 max-w-prose dark:prose-invert prose-headings:scroll-mt-20 prose-h1:text-3xl sm:prose-h1:text-4xl prose-a:text-blue-600 dark:prose-a:text-blue-400">
+        {/* data-highlight-root: the text readers highlight (lib/highlights/anchoring.ts). */}
+        <div
+          data-highlight-root
+          className="prose prose-slate mt-4 max-w-prose dark:prose-invert prose-headings:scroll-mt-20 prose-h1:text-3xl sm:prose-h1:text-4xl prose-a:text-blue-600 dark:prose-a:text-blue-400"
+        >
           {content}
         </div>
+        <HighlightIsland review={review.slug} />
         <p className="mt-10 flex max-w-prose flex-wrap gap-x-4 text-sm text-slate-500 dark:text-slate-400">
           {review.lastUpdated ? (
             <span>

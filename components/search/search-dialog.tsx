@@ -7,7 +7,13 @@ import { useReaderState } from '@/components/reader/reader-store';
 import { Highlighted } from '@/components/search/highlighted';
 
 type Engine = typeof engineModule;
-type NoteHit = { noteId: string; href: string; paper: string; excerpt: { text: string; ranges: [number, number][] } };
+type NoteHit = {
+  kind?: 'note' | 'highlight';
+  noteId: string;
+  href: string;
+  paper: string;
+  excerpt: { text: string; ranges: [number, number][] };
+};
 
 /**
  * The search dialog, loaded by SearchLauncher on first open together with
@@ -239,7 +245,9 @@ export function SearchDialog({ openSignal }: { openSignal: number }) {
           ) : null}
           {noteHits.length ? (
             <>
-              <p className="px-3 pt-3 text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">My notes</p>
+              <p className="px-3 pt-3 text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">
+                My notes and highlights
+              </p>
               <ul>
                 {noteHits.map((hit) => (
                   <li key={hit.noteId}>
@@ -260,7 +268,8 @@ export function SearchDialog({ openSignal }: { openSignal: number }) {
           ) : null}
           {noteCoverage ? (
             <p className="px-3 pt-2 text-xs text-slate-600 dark:text-slate-400">
-              Searched your {noteCoverage.searched.toLocaleString('en')} most recent notes of {noteCoverage.total.toLocaleString('en')}.
+              Searched your {noteCoverage.searched.toLocaleString('en')} most recent notes and highlights of{' '}
+              {noteCoverage.total.toLocaleString('en')}.
             </p>
           ) : null}
         </div>

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { z } from 'zod';
 import { HttpError } from '@/lib/http/errors';
+import { IDEMPOTENCY_KEY_HEADER, idempotencyKeySchema } from '@/lib/reader/shared';
 
 // A 20,000-character note is at most ~120 KB of JSON (escaped control characters); leave room above that.
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -108,5 +109,14 @@ export function readQuery<T>(request: Request, schema: z.ZodType<T>): T {
   const params = Object.fromEntries(new URL(request.url).searchParams);
   const parsed = schema.safeParse(params);
   if (!parsed.success) throw new HttpError(400, `Invalid query: ${describeIssues(parsed.error)}`);
+  return parsed.data;
+}
+
+/** The optional Idempotency-Key header of a create (POST /api/notes, /api/highlights): a retry with the same key gets the first attempt's row. */
+export function readIdempotencyKey(request: Request): string | undefined {
+  const header = request.headers.get(IDEMPOTENCY_KEY_HEADER);
+  if (header === null) return undefined;
+  const parsed = idempotencyKeySchema.safeParse(header);
+  if (!parsed.success) throw new HttpError(400, parsed.error.issues[0]?.message ?? 'Invalid Idempotency-Key.');
   return parsed.data;
 }

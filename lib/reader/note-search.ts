@@ -1,6 +1,7 @@
 import 'server-only';
-// "Search my notes": the reader's notes searched with the site search's
-// Korean-aware analyzer (lib/search), on the server, never sent to anyone else.
+// "Search my notes": the reader's notes, and their highlights (the quote and
+// its note), searched with the site search's Korean-aware analyzer
+// (lib/search), on the server, never sent to anyone else.
 //
 // Building that index is the expensive part (seconds for thousands of notes),
 // so each server process keeps one per reader and brings it up to date on
@@ -10,6 +11,7 @@ import 'server-only';
 // in chunks that yield to the event loop, so a large first build delays no
 // other request by more than a chunk.
 import { paperCatalog } from '@/lib/content/index/catalog';
+import { findReview } from '@/lib/content/index/review-lookup';
 import { getDb } from '@/lib/db/connection';
 import { noteMarkdownToText } from '@/lib/reader/note-markdown';
 import { createSearchIndex, excerpt, search, type Highlight, type SearchIndex } from '@/lib/search/engine';
@@ -30,17 +32,33 @@ const CACHE_BUDGET_BYTES = 16 * NOTE_SEARCH_BUDGET_BYTES;
 /** Notes indexed between two yields to the event loop. */
 const CHUNK = 50;
 
-type Indexed = { updatedAt: number; paperId: string; bytes: number };
+/**
+ * An indexed item: a note (keyed by its id) or a highlight (keyed `hl:<id>`,
+ * so the two tables' ids can never meet in the one index).
+ */
+type Indexed = { updatedAt: number; paperId: string | null; review: string | null; bytes: number };
+const HIGHLIGHT_KEY = 'hl:';
 type Entry = { index: SearchIndex; notes: Map<string, Indexed>; bytes: number; queue: Promise<unknown> };
 
 const cache = new Map<string, Entry>();
 
-export type NoteSearchHit = { noteId: string; paperId: string; body: string; updatedAt: Date; excerpt: Highlight };
+export type NoteSearchHit =
+  | { kind: 'note'; noteId: string; paperId: string; body: string; updatedAt: Date; excerpt: Highlight }
+  | {
+      kind: 'highlight';
+      highlightId: string;
+      review: string;
+      paperId: string | null;
+      /** The quote and the note's text, as searched. */
+      body: string;
+      updatedAt: Date;
+      excerpt: Highlight;
+    };
 export type NoteSearchResult = {
   hits: NoteSearchHit[];
-  /** Notes the search covered: the most recent ones within the budget. */
+  /** Notes and highlights the search covered: the most recent ones within the budget. */
   searched: number;
-  /** The reader's notes in all. */
+  /** The reader's notes and highlights in all. */
   total: number;
 };
 
@@ -71,6 +89,9 @@ async function sync(userId: string, entry: Entry): Promise<{ searched: number; t
   const rows = await db.$queryRaw<{ id: string; updatedAt: Date; bytes: number }[]>`
     SELECT "id", "updatedAt", octet_length("body")::int AS "bytes"
     FROM "Note" WHERE "userId" = ${userId}
+    UNION ALL
+    SELECT ${HIGHLIGHT_KEY} || "id", "updatedAt", (octet_length("quoteExact") + coalesce(octet_length("note"), 0))::int
+    FROM "Highlight" WHERE "userId" = ${userId}
     ORDER BY "updatedAt" DESC, "id" DESC`;
   const wanted = new Map<string, number>();
   let bytes = 0;
@@ -89,9 +110,34 @@ async function sync(userId: string, entry: Entry): Promise<{ searched: number; t
   }
   const missing = [...wanted.keys()].filter((id) => !entry.notes.has(id));
   const catalog = paperCatalog();
-  for (let i = 0; i < missing.length; i += 500) {
+  const missingHighlights = missing.filter((id) => id.startsWith(HIGHLIGHT_KEY)).map((id) => id.slice(HIGHLIGHT_KEY.length));
+  const missingNotes = missing.filter((id) => !id.startsWith(HIGHLIGHT_KEY));
+  for (let i = 0; i < missingHighlights.length; i += 500) {
+    const highlights = await db.highlight.findMany({
+      where: { userId, id: { in: missingHighlights.slice(i, i + 500) } },
+      select: { id: true, review: true, paperId: true, quoteExact: true, note: true, updatedAt: true },
+    });
+    const documents = highlights.map((h): SearchDocument => ({
+      id: HIGHLIGHT_KEY + h.id,
+      kind: 'section',
+      title: (h.paperId === null ? findReview(h.review, catalog)?.title : catalog.get(h.paperId)?.name) ?? h.paperId ?? h.review,
+      subtitle: '',
+      orgs: '',
+      review: '',
+      date: h.updatedAt.toISOString().slice(0, 10),
+      // The quote first, so an excerpt of a match in it reads as the passage.
+      text: normalize([h.quoteExact, h.note === null ? '' : noteMarkdownToText(h.note)].join(' ').trim()),
+    }));
+    await engine.addAllAsync(documents, { chunkSize: CHUNK });
+    for (const h of highlights) {
+      const size = Buffer.byteLength(h.quoteExact) + (h.note === null ? 0 : Buffer.byteLength(h.note));
+      entry.notes.set(HIGHLIGHT_KEY + h.id, { updatedAt: h.updatedAt.getTime(), paperId: h.paperId, review: h.review, bytes: size });
+      entry.bytes += size;
+    }
+  }
+  for (let i = 0; i < missingNotes.length; i += 500) {
     const notes = await db.note.findMany({
-      where: { userId, id: { in: missing.slice(i, i + 500) } },
+      where: { userId, id: { in: missingNotes.slice(i, i + 500) } },
       select: { id: true, paperId: true, body: true, updatedAt: true },
     });
     const documents = notes.map((note): SearchDocument => ({
@@ -110,7 +156,7 @@ async function sync(userId: string, entry: Entry): Promise<{ searched: number; t
     for (const note of notes) {
       // The version indexed is the one read now (it may be newer than the listing): the next search compares with it.
       const size = Buffer.byteLength(note.body);
-      entry.notes.set(note.id, { updatedAt: note.updatedAt.getTime(), paperId: note.paperId, bytes: size });
+      entry.notes.set(note.id, { updatedAt: note.updatedAt.getTime(), paperId: note.paperId, review: null, bytes: size });
       entry.bytes += size;
     }
   }
@@ -132,15 +178,22 @@ export async function searchNotes(userId: string, query: string, { limit = 20 }:
       const body = engine.getStoredFields(hit.url)?.text;
       if (!note || typeof body !== 'string') return [];
       const text = hit.highlights.find((h) => h.field === 'text');
-      return [
-        {
-          noteId: hit.url,
-          paperId: note.paperId,
-          body,
-          updatedAt: new Date(note.updatedAt),
-          excerpt: text ? excerpt(text) : { field: 'title', text: hit.title, ranges: [] },
-        },
-      ];
+      const shown = text ? excerpt(text) : { field: 'title' as const, text: hit.title, ranges: [] };
+      if (hit.url.startsWith(HIGHLIGHT_KEY)) {
+        const highlightId = hit.url.slice(HIGHLIGHT_KEY.length);
+        return [
+          {
+            kind: 'highlight',
+            highlightId,
+            review: note.review ?? '',
+            paperId: note.paperId,
+            body,
+            updatedAt: new Date(note.updatedAt),
+            excerpt: shown,
+          },
+        ];
+      }
+      return [{ kind: 'note', noteId: hit.url, paperId: note.paperId ?? '', body, updatedAt: new Date(note.updatedAt), excerpt: shown }];
     });
     return { hits, ...coverage };
   });

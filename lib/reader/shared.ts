@@ -257,9 +257,34 @@ export type HighlightView = {
   color: HighlightColor;
   /** Markdown as the reader wrote it (sanitized when rendered), or null. */
   note: string | null;
+  /** The note as sanitized HTML, rendered on the server (as notes are); the API always sends it, null without a note. */
+  noteHtml?: string | null;
   createdAt: string;
   updatedAt: string;
+  /** GET ?paperId only (pages without the article): the passage's URL, `<review url>#hl-<id>`, null when the review is gone. */
+  href?: string | null;
+  /** GET ?paperId only: the quote is no longer in its review (a server check, whitespace aside); listed, never deleted. */
+  gone?: boolean;
 };
+
+/** GET /api/highlights takes exactly one of these: a review's highlights, or a paper's (across reviews). */
+export const highlightQueryShape = { review: reviewSlugSchema.optional(), paperId: paperIdSchema.optional() };
+export const HIGHLIGHT_NOT_FOUND_MESSAGE = 'Highlight not found.';
+
+/**
+ * Text as the "is this quote still in the review?" check compares it: NFC,
+ * with no whitespace at all. The article's textContent and the server's plain
+ * text of the same Markdown differ in how blocks are joined (a newline, a
+ * space, nothing), never in the characters of the words, so whitespace is
+ * left out of the comparison altogether.
+ */
+export const normalizeQuoteText = (text: string) => text.normalize('NFC').replace(/\s+/gu, '');
+
+/** Whether a highlight's quote is still somewhere in a text already passed through normalizeQuoteText. */
+export function quoteStillInText(exact: string, normalizedText: string): boolean {
+  const quote = normalizeQuoteText(exact);
+  return quote === '' || normalizedText.includes(quote);
+}
 
 // ---- Per-account limits ---------------------------------------------------------
 

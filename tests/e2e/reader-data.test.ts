@@ -33,7 +33,15 @@ describe.each(inject('servers'))('reader data on $backend', ({ baseURL }) => {
     expect(file.length).toBeLessThan(MAX_IMPORT_BYTES);
     const imported = await reader.request('POST', '/api/import', { body: file, headers: { 'Content-Type': 'application/json' } });
     expect(await imported.json()).toEqual({
-      imported: { bookmarks: 0, statuses: 0, notes: 800, collections: 0, collectionPapers: 0, skipped: { bookmarks: 0, notes: 0 } },
+      imported: {
+        bookmarks: 0,
+        statuses: 0,
+        notes: 800,
+        collections: 0,
+        collectionPapers: 0,
+        highlights: 0,
+        skipped: { bookmarks: 0, notes: 0, highlights: 0 },
+      },
     });
     expect(imported.status).toBe(200);
 

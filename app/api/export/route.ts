@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { bibtexChunks } from '@/lib/reader/export/bibtex';
 import { markdownChunks } from '@/lib/reader/export/markdown';
+import { readwiseCsv } from '@/lib/reader/export/readwise';
+import { listAllHighlights } from '@/lib/reader/highlights';
 import { gatherExportPapers, readerDataJsonChunks, readReaderData } from '@/lib/reader/export/reader-data';
 import { route } from '@/lib/http/route';
 import { readQuery } from '@/lib/http/body';
@@ -14,7 +16,7 @@ const MAX_SELECTED = 5_000;
 
 const exportQuery = z.object({
   ...libraryFilterShape,
-  format: z.enum(['md', 'bibtex', 'json'], { error: 'expected md, bibtex or json' }),
+  format: z.enum(['md', 'bibtex', 'json', 'readwise'], { error: 'expected md, bibtex, json or readwise' }),
   ids: z
     .string()
     .optional()
@@ -37,6 +39,7 @@ const files = {
   md: { extension: 'md', type: 'text/markdown; charset=utf-8' },
   bibtex: { extension: 'bib', type: 'application/x-bibtex; charset=utf-8' },
   json: { extension: 'json', type: 'application/json' },
+  readwise: { extension: 'csv', type: 'text/csv; charset=utf-8' },
 } as const;
 
 /** Pulls one chunk (one paper, one item) at a time, so a big export is never one giant string in memory. */
@@ -58,7 +61,8 @@ function streamOf(chunks: Iterator<string>): ReadableStream<Uint8Array> {
  * GET /api/export?format=md|bibtex|json[&ids=<comma-separated paperIds>][&<library filters>]
  * md and bibtex: the selected papers, or without ids what /library shows
  * with the same filters (status, bookmarked, notes, org, tag, collection,
- * sort), in the same order; json: always everything the reader owns, for /api/import.
+ * sort), in the same order; json: always everything the reader owns, for /api/import;
+ * readwise: every highlight as Readwise's CSV import file.
  */
 export const GET = route(async (request) => {
   const user = await requireUser();
@@ -68,6 +72,9 @@ export const GET = route(async (request) => {
   let chunks: Iterator<string>;
   if (format === 'json') {
     chunks = readerDataJsonChunks(await readReaderData(user.id), exportedAt);
+  } else if (format === 'readwise') {
+    // At most 5,000 highlights of 2,000 characters: one string is fine.
+    chunks = [readwiseCsv(await listAllHighlights(user.id))][Symbol.iterator]();
   } else if (ids) {
     const papers = await gatherExportPapers(user.id, ids);
     chunks = format === 'md' ? markdownChunks(papers, exportedAt, 'selected papers') : bibtexChunks(papers);
@@ -84,7 +91,7 @@ export const GET = route(async (request) => {
   }
 
   const file = files[format];
-  const filename = `papers-review-bookmarks-${exportedAt.toISOString().slice(0, 10)}.${file.extension}`;
+  const filename = `papers-review-${format === 'readwise' ? 'highlights-readwise' : 'bookmarks'}-${exportedAt.toISOString().slice(0, 10)}.${file.extension}`;
   return new Response(streamOf(chunks), {
     headers: {
       'Content-Type': file.type,

@@ -6,6 +6,18 @@ import type { PaperMetadata } from '@/lib/content/papers-metadata';
 
 export type ExportNote = { body: string; createdAt: Date; updatedAt: Date };
 
+/** A highlight as the exports see it: the quote, the reader's note, and where to find the passage. */
+export type ExportHighlight = {
+  id: string;
+  quote: string;
+  note: string | null;
+  color: string;
+  /** Absolute URL of the passage (the review's URL with `#hl-<id>`), null when the review is gone. */
+  url: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
 /** One paper as every export format sees it: content facts plus the reader's own data. */
 export type ExportPaper = {
   paperId: string;
@@ -20,6 +32,8 @@ export type ExportPaper = {
   status: ReadingStatusValue | null;
   /** Oldest first. */
   notes: ExportNote[];
+  /** The reader's highlights on the paper, in reading order; absent means none. */
+  highlights?: ExportHighlight[];
   /** arXiv's title, authors and dates when synced (BibTeX uses them). */
   metadata?: PaperMetadata | null;
 };
@@ -79,6 +93,44 @@ function noteBlock(body: string): string {
   return `${fence}markdown\n${text}\n${fence}\n`;
 }
 
+/**
+ * A highlighted passage as a Markdown blockquote: whitespace inside a
+ * paragraph collapsed, paragraphs kept apart, and what Markdown would read
+ * as syntax escaped, so the quote reads as the page showed it.
+ */
+export function quoteBlock(quote: string): string {
+  const paragraphs = quote
+    .replace(/\r\n?/g, '\n')
+    .split(/\n\s*\n/)
+    .map((p) => escapeMarkdown(p))
+    .filter(Boolean)
+    // A paragraph starting with `-`, `1.` or `=` would become a list or a heading underline.
+    .map((p) => p.replace(/^([-=]|\d+[.)])/, '\\$1'));
+  return paragraphs.map((p) => `> ${p}`).join('\n>\n');
+}
+
+/**
+ * Raw HTML and block constructs that, left unclosed, would swallow every
+ * later section of the file (see noteBlock). A highlight's note without any
+ * of them goes in as Markdown, to be read in Obsidian as written; one with
+ * them goes in a code block like notes.
+ */
+const UNSAFE_IN_MARKDOWN = /<|^\s*(`{3,}|~{3,}|\$\$)/m;
+
+function highlightNote(note: string): string {
+  const text = note.replace(/\r\n?/g, '\n').replace(/\n+$/, '');
+  return UNSAFE_IN_MARKDOWN.test(text) ? noteBlock(text) : `${text}\n`;
+}
+
+/** One highlight: the quote as a blockquote, a link to the passage, the note under it. */
+export function highlightSection(highlight: ExportHighlight): string {
+  const link = highlight.url
+    ? `\n>\n> [${minute(highlight.createdAt)}](${linkUrl(highlight.url)})`
+    : `\n>\n> ${minute(highlight.createdAt)}`;
+  const note = highlight.note ? `\n${highlightNote(highlight.note)}` : '';
+  return `\n${quoteBlock(highlight.quote)}${link}\n${note}`;
+}
+
 function section(paper: ExportPaper): string {
   const lines: string[] = [`## ${escapeMarkdown(paper.name)}`, ''];
   if (paper.orgs.length > 0) lines.push(paper.orgs.map(inlineCode).join(' '), '');
@@ -89,6 +141,10 @@ function section(paper: ExportPaper): string {
   if (paper.bookmarkedAt) lines.push(`- Bookmarked: ${day(paper.bookmarkedAt)}`);
   lines.push('');
   let text = lines.join('\n');
+  if (paper.highlights?.length) {
+    text += '\n### Highlights\n';
+    for (const highlight of paper.highlights) text += highlightSection(highlight);
+  }
   if (paper.notes.length > 0) {
     text += '\n### Notes\n';
     for (const note of paper.notes) {

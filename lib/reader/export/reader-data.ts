@@ -13,7 +13,12 @@ import {
   MAX_STATUSES,
   MAX_COLLECTIONS,
   MAX_COLLECTION_PAPERS,
+  MAX_HIGHLIGHTS,
   collectionNameSchema,
+  highlightColorSchema,
+  reviewSlugSchema,
+  textPositionSelectorSchema,
+  textQuoteSelectorSchema,
   noteBodySchema,
   paperIdSchema,
   READER_LIMITS,
@@ -25,12 +30,13 @@ import { assertRoom, lockReaderRows } from '@/lib/reader/limits';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { absoluteSiteUrl } from '@/lib/config/site';
 import { appearanceHref } from '@/lib/content/urls';
-import type { ExportPaper } from '@/lib/reader/export/markdown';
+import type { ExportHighlight, ExportPaper } from '@/lib/reader/export/markdown';
+import { findReview } from '@/lib/content/index/review-lookup';
 
 export const EXPORT_FORMAT = 'papers-review-export';
-/** Version 2 added collections; version 1 files (no collections) still import. */
-export const EXPORT_VERSION = 2;
-export const IMPORTABLE_VERSIONS = [1, 2] as const;
+/** Version 2 added collections, version 3 highlights; older files (without them) still import. */
+export const EXPORT_VERSION = 3;
+export const IMPORTABLE_VERSIONS = [1, 2, 3] as const;
 
 export type ReaderData = {
   /** Oldest first. */
@@ -41,6 +47,23 @@ export type ReaderData = {
   notes: { paperId: string; body: string; createdAt: Date; updatedAt: Date }[];
   /** By name; each collection's papers in the order they were added. */
   collections: { name: string; createdAt: Date; papers: { paperId: string; addedAt: Date }[] }[];
+  /** Oldest first. */
+  highlights: ReaderHighlight[];
+};
+
+export type ReaderHighlight = {
+  id: string;
+  review: string;
+  paperId: string | null;
+  quoteExact: string;
+  quotePrefix: string;
+  quoteSuffix: string;
+  positionStart: number;
+  positionEnd: number;
+  color: string;
+  note: string | null;
+  createdAt: Date;
+  updatedAt: Date;
 };
 
 /** Selected or imported papers that no review here knows; carries the full list for the message. */
@@ -77,7 +100,7 @@ export class ImportValidationError extends HttpError {
  */
 export async function readReaderData(userId: string): Promise<ReaderData> {
   const db = await getDb();
-  const [bookmarks, statuses, notes, collections] = await db.$transaction(
+  const [bookmarks, statuses, notes, collections, highlights] = await db.$transaction(
     [
       db.bookmark.findMany({
         where: { userId },
@@ -103,6 +126,24 @@ export async function readReaderData(userId: string): Promise<ReaderData> {
           papers: { where: { userId }, orderBy: [{ createdAt: 'asc' }, { paperId: 'asc' }], select: { paperId: true, createdAt: true } },
         },
       }),
+      db.highlight.findMany({
+        where: { userId },
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        select: {
+          id: true,
+          review: true,
+          paperId: true,
+          quoteExact: true,
+          quotePrefix: true,
+          quoteSuffix: true,
+          positionStart: true,
+          positionEnd: true,
+          color: true,
+          note: true,
+          createdAt: true,
+          updatedAt: true,
+        },
+      }),
     ],
     { isolationLevel: 'RepeatableRead' },
   );
@@ -115,7 +156,35 @@ export async function readReaderData(userId: string): Promise<ReaderData> {
       createdAt: c.createdAt,
       papers: c.papers.map((p) => ({ paperId: p.paperId, addedAt: p.createdAt })),
     })),
+    highlights,
   };
+}
+
+/** The absolute URL of a highlighted passage (`<review>#hl-<id>`, which the review page scrolls to); null when the review is gone. */
+export function highlightUrl(
+  highlight: { id: string; review: string },
+  catalog: ReadonlyMap<string, Paper> = paperCatalog(),
+): string | null {
+  const review = findReview(highlight.review, catalog);
+  return review ? absoluteSiteUrl(`${review.url}#hl-${highlight.id}`) : null;
+}
+
+/** The reader's highlights as the Markdown and Readwise exports take them, in reading order per review. */
+export function exportHighlights(
+  highlights: readonly ReaderHighlight[],
+  catalog: ReadonlyMap<string, Paper> = paperCatalog(),
+): ExportHighlight[] {
+  return [...highlights]
+    .sort((a, b) => a.review.localeCompare(b.review) || a.positionStart - b.positionStart || a.createdAt.getTime() - b.createdAt.getTime())
+    .map((h) => ({
+      id: h.id,
+      quote: h.quoteExact,
+      note: h.note,
+      color: h.color,
+      url: highlightUrl(h, catalog),
+      createdAt: h.createdAt,
+      updatedAt: h.updatedAt,
+    }));
 }
 
 /**
@@ -126,7 +195,7 @@ export async function readReaderData(userId: string): Promise<ReaderData> {
 function exportPaper(
   catalog: ReadonlyMap<string, Paper>,
   paperId: string,
-  data: { bookmarkedAt: Date | null; status: ReadingStatusValue | null; notes: ExportPaper['notes'] },
+  data: { bookmarkedAt: Date | null; status: ReadingStatusValue | null; notes: ExportPaper['notes']; highlights: ExportHighlight[] },
 ): ExportPaper {
   const paper = catalog.get(paperId);
   // Newest review first, as lookupPaper links it.
@@ -170,6 +239,7 @@ export async function gatherExportPapers(userId: string, paperIds?: readonly str
       ...data.statuses.map((x) => x.paperId),
       ...data.notes.map((x) => x.paperId),
       ...data.collections.flatMap((c) => c.papers.map((x) => x.paperId)),
+      ...data.highlights.flatMap((x) => (x.paperId === null ? [] : [x.paperId])),
     ]);
     const unknown = ids.filter((id) => !catalog.has(id) && !own.has(id));
     if (unknown.length > 0) throw new UnknownPapersError(unknown, 'Nothing was exported.');
@@ -183,11 +253,17 @@ export async function gatherExportPapers(userId: string, paperIds?: readonly str
     list.push({ body: note.body, createdAt: note.createdAt, updatedAt: note.updatedAt });
     notes.set(note.paperId, list);
   }
+  const highlights = new Map<string, ReaderHighlight[]>();
+  for (const highlight of data.highlights) {
+    if (highlight.paperId === null || !wanted.has(highlight.paperId)) continue;
+    highlights.set(highlight.paperId, [...(highlights.get(highlight.paperId) ?? []), highlight]);
+  }
   return ids.map((paperId) =>
     exportPaper(catalog, paperId, {
       bookmarkedAt: bookmarkedAt.get(paperId) ?? null,
       status: status.get(paperId) ?? null,
       notes: notes.get(paperId) ?? [],
+      highlights: exportHighlights(highlights.get(paperId) ?? [], catalog),
     }),
   );
 }
@@ -207,7 +283,7 @@ function* jsonArray<T>(name: string, items: readonly T[], toJson: (item: T) => u
 
 /**
  * The .json file, one chunk per item so the route can stream it:
- * `{ format, version: 2, exportedAt, bookmarks, statuses, notes, collections }`,
+ * `{ format, version: 3, exportedAt, bookmarks, statuses, notes, collections, highlights }`,
  * timestamps as ISO 8601 UTC with milliseconds (the database's precision).
  */
 export function* readerDataJsonChunks(data: ReaderData, exportedAt: Date): Generator<string> {
@@ -232,6 +308,21 @@ export function* readerDataJsonChunks(data: ReaderData, exportedAt: Date): Gener
       name: c.name,
       createdAt: c.createdAt.toISOString(),
       papers: c.papers.map((p) => ({ paperId: p.paperId, addedAt: p.addedAt.toISOString() })),
+    }),
+    false,
+  );
+  yield* jsonArray(
+    'highlights',
+    data.highlights,
+    (h) => ({
+      review: h.review,
+      paperId: h.paperId,
+      quote: { exact: h.quoteExact, prefix: h.quotePrefix, suffix: h.quoteSuffix },
+      position: { start: h.positionStart, end: h.positionEnd },
+      color: h.color,
+      note: h.note,
+      createdAt: h.createdAt.toISOString(),
+      updatedAt: h.updatedAt.toISOString(),
     }),
     true,
   );
@@ -281,7 +372,7 @@ export const readerExportSchema = z
     format: z.literal(EXPORT_FORMAT, { error: `expected "${EXPORT_FORMAT}" (is this a Papers Review export?)` }),
     version: z.union(
       IMPORTABLE_VERSIONS.map((v) => z.literal(v)),
-      { error: `this site reads version ${IMPORTABLE_VERSIONS.join(' and ')} export files` },
+      { error: `this site reads version ${IMPORTABLE_VERSIONS.slice(0, -1).join(', ')} and ${IMPORTABLE_VERSIONS.at(-1)} export files` },
     ),
     exportedAt: timestamp,
     bookmarks: z
@@ -312,11 +403,31 @@ export const readerExportSchema = z
       .max(MAX_COLLECTIONS, atMost('collections'))
       .superRefine(noDuplicateNames)
       .default([]),
+    // Absent from version 1 and 2 files.
+    highlights: z
+      .array(
+        z
+          .object({
+            review: reviewSlugSchema,
+            paperId: paperId.nullable(),
+            quote: textQuoteSelectorSchema.strict(),
+            position: textPositionSelectorSchema,
+            color: highlightColorSchema,
+            note: noteBodySchema.nullable(),
+            createdAt: timestamp,
+            updatedAt: timestamp,
+          })
+          .strict(),
+      )
+      .max(MAX_HIGHLIGHTS, atMost('highlights'))
+      .default([]),
   })
   .strict()
   .superRefine((file, ctx) => {
     if (file.version === 1 && file.collections.length > 0)
       ctx.addIssue({ code: 'custom', path: ['collections'], message: 'version 1 files have no collections (use version 2)' });
+    if (file.version < 3 && file.highlights.length > 0)
+      ctx.addIssue({ code: 'custom', path: ['highlights'], message: `version ${file.version} files have no highlights (use version 3)` });
   });
 
 export type ReaderExport = z.output<typeof readerExportSchema>;
@@ -339,8 +450,9 @@ export type ImportResult = {
   collections: number;
   /** Papers put into collections. */
   collectionPapers: number;
+  highlights: number;
   /** Already present, left as they were (re-importing a file is harmless). */
-  skipped: { bookmarks: number; notes: number };
+  skipped: { bookmarks: number; notes: number; highlights: number };
 };
 
 const BATCH = 1_000;
@@ -387,6 +499,49 @@ async function notesNotYetStored(
   });
 }
 
+const highlightKey = (h: { review: string; createdAt: Date; quoteExact: string; positionStart: number }) =>
+  `${h.review}\u0000${h.createdAt.toISOString()}\u0000${h.positionStart}\u0000${h.quoteExact}`;
+
+/** As notesNotYetStored: a highlight with the same review, createdAt, position and quote is already here. */
+async function highlightsNotYetStored(
+  tx: Prisma.TransactionClient,
+  userId: string,
+  fileHighlights: ReaderExport['highlights'],
+): Promise<ReaderExport['highlights']> {
+  if (fileHighlights.length === 0) return [];
+  let min = Infinity;
+  let max = -Infinity;
+  for (const h of fileHighlights) {
+    min = Math.min(min, h.createdAt.getTime());
+    max = Math.max(max, h.createdAt.getTime());
+  }
+  const existing = await tx.highlight.findMany({
+    where: { userId, createdAt: { gte: new Date(min), lte: new Date(max) } },
+    select: { review: true, createdAt: true, quoteExact: true, positionStart: true },
+  });
+  const present = new Map<string, number>();
+  for (const h of existing) present.set(highlightKey(h), (present.get(highlightKey(h)) ?? 0) + 1);
+  return fileHighlights.filter((h) => {
+    const key = highlightKey({ ...h, quoteExact: h.quote.exact, positionStart: h.position.start });
+    const left = present.get(key) ?? 0;
+    if (left === 0) return true;
+    present.set(key, left - 1);
+    return false;
+  });
+}
+
+/** The file's highlights whose review this site does not publish, or whose paper is not in that review. */
+export class UnknownHighlightTargetsError extends HttpError {
+  constructor(problems: string[]) {
+    const shown = problems.slice(0, 10).join('; ');
+    const more = problems.length > 10 ? `; and ${problems.length - 10} more` : '';
+    super(
+      400,
+      `${problems.length} ${problems.length === 1 ? 'highlight is' : 'highlights are'} on reviews or papers not on this site: ${shown}${more}. Nothing was imported.`,
+    );
+  }
+}
+
 /**
  * Restores a validated export into the reader's account, all or nothing
  * (one transaction; unknown papers refused before any write, and a file
@@ -411,17 +566,28 @@ export async function importReaderData(
   );
   const unknown = [...referenced].filter((id) => !known(id)).sort();
   if (unknown.length > 0) throw new UnknownPapersError(unknown, 'Nothing was imported.');
+  // A highlight belongs to a review, and to a paper of that review (as POST /api/highlights checks).
+  const catalog = paperCatalog();
+  const targets: string[] = [];
+  file.highlights.forEach((h, i) => {
+    const review = findReview(h.review, catalog);
+    if (!review) targets.push(`highlights.${i}.review: no review here has the slug "${h.review}"`);
+    else if (h.paperId !== null && !review.papers.some((p) => p.paperId === h.paperId))
+      targets.push(`highlights.${i}.paperId: "${h.paperId}" is not a paper of the review "${h.review}"`);
+  });
+  if (targets.length > 0) throw new UnknownHighlightTargetsError(targets);
 
   const db = await getDb();
   return db.$transaction(async (tx) => {
     // Counted and written under the reader's lock, so a note saved meanwhile cannot push the account past a limit.
     await lockReaderRows(tx, userId);
-    const [bookmarked, withStatus, noteCount, lists, listed] = await Promise.all([
+    const [bookmarked, withStatus, noteCount, lists, listed, highlightCount] = await Promise.all([
       tx.bookmark.findMany({ where: { userId }, select: { paperId: true } }),
       tx.readingStatus.findMany({ where: { userId }, select: { paperId: true } }),
       tx.note.count({ where: { userId } }),
       tx.collection.findMany({ where: { userId }, select: { id: true, name: true } }),
       tx.collectionPaper.findMany({ where: { userId }, select: { collectionId: true, paperId: true } }),
+      tx.highlight.count({ where: { userId } }),
     ]);
     const hasBookmark = new Set(bookmarked.map((b) => b.paperId));
     const hasStatus = new Set(withStatus.map((s) => s.paperId));
@@ -430,6 +596,8 @@ export async function importReaderData(
     assertRoom('bookmarks', hasBookmark.size, freshBookmarks.length, 'import');
     assertRoom('statuses', hasStatus.size, file.statuses.filter((s) => !hasStatus.has(s.paperId)).length, 'import');
     assertRoom('notes', noteCount, freshNotes.length, 'import');
+    const freshHighlights = await highlightsNotYetStored(tx, userId, file.highlights);
+    assertRoom('highlights', highlightCount, freshHighlights.length, 'import');
     // Collections merge by name; a paper already in its collection is skipped.
     const listId = new Map(lists.map((c) => [c.name, c.id]));
     const inList = new Set(listed.map((m) => `${m.collectionId}\u0000${m.paperId}`));
@@ -471,13 +639,37 @@ export async function importReaderData(
       collectionPapers += (await tx.collectionPaper.createMany({ data, skipDuplicates: true })).count;
     }
 
+    let highlights = 0;
+    for (const batch of batches(freshHighlights)) {
+      const data = batch.map((h) => ({
+        userId,
+        review: h.review,
+        paperId: h.paperId,
+        quoteExact: h.quote.exact,
+        quotePrefix: h.quote.prefix,
+        quoteSuffix: h.quote.suffix,
+        positionStart: h.position.start,
+        positionEnd: h.position.end,
+        color: h.color,
+        note: h.note,
+        createdAt: h.createdAt,
+        updatedAt: h.updatedAt,
+      }));
+      highlights += (await tx.highlight.createMany({ data })).count;
+    }
+
     return {
       bookmarks,
       statuses: file.statuses.length,
       notes,
       collections: freshLists.length,
       collectionPapers,
-      skipped: { bookmarks: file.bookmarks.length - bookmarks, notes: file.notes.length - notes },
+      highlights,
+      skipped: {
+        bookmarks: file.bookmarks.length - bookmarks,
+        notes: file.notes.length - notes,
+        highlights: file.highlights.length - highlights,
+      },
     };
   }, IMPORT_TX_OPTIONS);
 }

@@ -381,7 +381,9 @@ describeEachBackend('authorization', (getTestDb) => {
   test("A's own calls still see A's data (the matrix is not vacuous)", async () => {
     expect((await bookmarks.listBookmarks(f.a, { page: 1, pageSize: 100 })).total).toBe(2);
     expect((await notes.listNotesPage(f.a, { page: 1, pageSize: 100 })).total).toBe(3);
-    expect((await noteSearch.searchNotes(f.a, 'first note')).hits.map((hit) => hit.noteId)).toEqual([f.aNoteIds[0]]);
+    expect(
+      (await noteSearch.searchNotes(f.a, 'first note')).hits.map((hit) => (hit.kind === 'note' ? hit.noteId : hit.highlightId)),
+    ).toEqual([f.aNoteIds[0]]);
     expect((await notes.createNote(f.a, f.papers[0]!, 'a retry', f.aKey)).id).toBe(f.aNoteIds[0]);
     expect(await notes.updateNote(f.a, f.aNoteIds[0]!, "A's first note")).not.toBeNull();
     expect((await users.verifyPassword(f.aEmail, 'password-of-a'))?.id).toBe(f.a);

@@ -220,7 +220,7 @@ describeEachBackend('export and import', (getTestDb, backend) => {
       },
     ]);
     const file = JSON.parse(jsonText(exported, new Date('2025-04-01T00:00:00.000Z'))) as Record<string, unknown>;
-    expect(file).toMatchObject({ format: 'papers-review-export', version: 2, exportedAt: '2025-04-01T00:00:00.000Z' });
+    expect(file).toMatchObject({ format: 'papers-review-export', version: 3, exportedAt: '2025-04-01T00:00:00.000Z' });
 
     const fresh = await createTestDb(backend);
     try {
@@ -232,7 +232,8 @@ describeEachBackend('export and import', (getTestDb, backend) => {
         notes: 4,
         collections: 2,
         collectionPapers: 2,
-        skipped: { bookmarks: 0, notes: 0 },
+        highlights: 0,
+        skipped: { bookmarks: 0, notes: 0, highlights: 0 },
       });
       expect(await readReaderData(b)).toEqual(exported);
 
@@ -242,7 +243,8 @@ describeEachBackend('export and import', (getTestDb, backend) => {
         notes: 0,
         collections: 0,
         collectionPapers: 0,
-        skipped: { bookmarks: 2, notes: 4 },
+        highlights: 0,
+        skipped: { bookmarks: 2, notes: 4, highlights: 0 },
       });
       expect(await readReaderData(b)).toEqual(exported);
       expect(await fresh.db.note.count()).toBe(4);
@@ -270,12 +272,12 @@ describeEachBackend('export and import', (getTestDb, backend) => {
     expect(refused).toBeInstanceOf(UnknownPapersError);
     expect((refused as UnknownPapersError).paperIds).toEqual(['arxiv:0000.00001', 'papers/nowhere#1-x']);
     expect((refused as Error).message).toContain('"arxiv:0000.00001", "papers/nowhere#1-x"');
-    expect(await readReaderData(b)).toEqual({ bookmarks: [], statuses: [], notes: [], collections: [] });
+    expect(await readReaderData(b)).toEqual({ bookmarks: [], statuses: [], notes: [], collections: [], highlights: [] });
 
     const bad = { ...file, notes: [{ ...file.notes[0], createdAt: 'yesterday' }], statuses: [{ ...file.statuses[0], status: 'DONE' }] };
     expect(() => parseReaderExport(bad)).toThrow(ImportValidationError);
     expect(() => parseReaderExport(bad)).toThrow(/statuses\.0\.status: .*notes\.0\.createdAt: expected an ISO 8601 timestamp/);
-    expect(() => parseReaderExport({ ...file, version: 3 })).toThrow(/version: this site reads version 1 and 2 export files/);
+    expect(() => parseReaderExport({ ...file, version: 4 })).toThrow(/version: this site reads version 1, 2 and 3 export files/);
     const withList = (name: string, paperIds: string[]) => ({
       name,
       createdAt: '2025-03-01T00:00:00.000Z',
@@ -313,7 +315,7 @@ describeEachBackend('export and import', (getTestDb, backend) => {
     session.user = { id: reader, email: null, name: null };
     const badFormat = await GET(new Request('http://localhost/api/export?format=pdf'), ctx);
     expect(badFormat.status).toBe(400);
-    expect(await badFormat.json()).toEqual({ error: 'Invalid query: format: expected md, bibtex or json' });
+    expect(await badFormat.json()).toEqual({ error: 'Invalid query: format: expected md, bibtex, json or readwise' });
     expect(
       (await GET(new Request(`http://localhost/api/export?format=md&ids=${encodeURIComponent('arxiv:9999.99999')}`), ctx)).status,
     ).toBe(400);
@@ -337,7 +339,15 @@ describeEachBackend('export and import', (getTestDb, backend) => {
     const imported = await upload(JSON.stringify(file));
     expect(imported.status).toBe(200);
     expect(await imported.json()).toEqual({
-      imported: { bookmarks: 1, statuses: 0, notes: 1, collections: 0, collectionPapers: 0, skipped: { bookmarks: 0, notes: 0 } },
+      imported: {
+        bookmarks: 1,
+        statuses: 0,
+        notes: 1,
+        collections: 0,
+        collectionPapers: 0,
+        highlights: 0,
+        skipped: { bookmarks: 0, notes: 0, highlights: 0 },
+      },
     });
     expect((await upload(' '.repeat(20 * 1024 * 1024 + 1))).status).toBe(413);
     expect((await upload('{')).status).toBe(400);
