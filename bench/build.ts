@@ -21,7 +21,6 @@ import { execFileSync } from 'node:child_process';
 const DOCUSAURUS_DIR = process.env.DOCUSAURUS_DIR;
 const SIZES = (process.env.BENCH_SIZES ?? '100,300').split(',').map(Number);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
-const reference = path.resolve(process.cwd(), '..', 'shared', 'docusaurus-reference');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 type Run = { cpu: number; wall: number; peakMb: number };
@@ -131,7 +130,8 @@ async function main() {
   const contents = new Map<number, string>();
   for (const size of SIZES) {
     const dir = mkdtempSync(path.join(tmpdir(), `bench-build-${size}-`));
-    execFileSync('python3', [path.join(reference, 'gen_synth.py'), String(size), dir], { stdio: 'ignore' });
+    // The installed copy carries the reference's generator.
+    execFileSync('python3', [path.join(DOCUSAURUS_DIR, 'gen_synth.py'), String(size), dir], { stdio: 'ignore' });
     contents.set(size, dir);
   }
   const largest = Math.max(...SIZES);
@@ -144,7 +144,7 @@ async function main() {
   };
   for (let round = 1; round <= ROUNDS; round++) {
     // Alternate who goes first, so neither always builds on a warmer machine.
-    const order = round % 2 ? ['app', 'docusaurus'] : ['docusaurus', 'app'];
+    const order: (keyof typeof tools)[] = round % 2 ? ['app', 'docusaurus'] : ['docusaurus', 'app'];
     for (const size of SIZES) {
       for (const tool of order) {
         const content = contents.get(size)!;

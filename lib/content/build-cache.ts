@@ -27,7 +27,7 @@ export async function buildCached<T>(
   const version = process.env.CONTENT_PIPELINE_VERSION;
   if (!version) return produce();
   const key = createHash('sha256').update(version).update('\0').update(JSON.stringify(inputs)).digest('hex');
-  const file = path.join(buildCacheDir(), namespace, `${key}`);
+  const file = path.join(/* turbopackIgnore: true */ buildCacheDir(), namespace, key);
   let bytes: Buffer | null = null;
   try {
     bytes = readFileSync(file);
@@ -58,7 +58,8 @@ export async function buildCached<T>(
 
 /** `.next/cache/papers-review` of the project, or CONTENT_CACHE_DIR (tests). */
 export function buildCacheDir(): string {
-  return process.env.CONTENT_CACHE_DIR ?? path.join(process.cwd(), '.next', 'cache', 'papers-review');
+  const override = process.env.CONTENT_CACHE_DIR;
+  return override ? path.resolve(/* turbopackIgnore: true */ override) : path.join(/* turbopackIgnore: true */ process.cwd(), '.next', 'cache', 'papers-review');
 }
 
 /** A codec for values made of JSON only; values holding anything else (a Date) are not cached. */
