@@ -4,6 +4,7 @@ import type { NextConfig } from 'next';
 import { PHASE_PRODUCTION_BUILD } from 'next/constants';
 import { parseEnv } from './lib/config/env';
 import { MAX_IMPORT_BYTES } from './lib/reader/import-limit';
+import { contentPipelineVersion } from './lib/content/pipeline-version';
 import { securityHeaders } from './lib/security/headers';
 
 /**
@@ -51,6 +52,9 @@ function checkConfigBeforeBuild() {
 
 export default function config(phase: string): NextConfig {
   if (phase === PHASE_PRODUCTION_BUILD && process.env.PAPERS_CONTENT_CHECKED !== '1') {
+    // Names the build cache's entries (lib/content/build-cache.ts); the feed
+    // script and the static-generation workers inherit it.
+    process.env.CONTENT_PIPELINE_VERSION = contentPipelineVersion();
     checkConfigBeforeBuild();
     checkContentBeforeBuild();
     renderFeedHtmlBeforeBuild();

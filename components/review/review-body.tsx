@@ -5,6 +5,7 @@ import * as jsxDevRuntime from 'react/jsx-dev-runtime';
 import * as jsxProdRuntime from 'react/jsx-runtime';
 import { serialize } from 'next-mdx-remote/serialize';
 import { mdxComponents } from '@/components/review/mdx-components';
+import { buildCached, jsonCodec } from '@/lib/content/build-cache';
 import { locateCompileError, reviewMdxOptions } from '@/lib/content/render/mdx-options';
 import type { Review } from '@/lib/content/source/parse-review';
 import { ContentError } from '@/lib/content/source/problems';
@@ -34,7 +35,7 @@ export async function renderReview(review: Review, root: string, alsoIn?: Render
   let entry = compiled.get(review.file);
   if (entry?.key !== key) {
     try {
-      entry = { key, content: await compile(source, review, root, alsoIn) };
+      entry = { key, content: await compile(source, key, review, root, alsoIn) };
     } catch (error) {
       throw new ContentError([locateCompileError(review.file, source, error)]);
     }
@@ -44,9 +45,14 @@ export async function renderReview(review: Review, root: string, alsoIn?: Render
 }
 
 /** What next-mdx-remote's compileMDX does, minus the element: the compiled function is what is worth keeping. */
-async function compile(source: string, review: Review, root: string, alsoIn: RenderContext['alsoIn']): Promise<MdxContent> {
-  const options = reviewMdxOptions(review, root, { alsoIn });
-  const { compiledSource, frontmatter, scope } = await serialize(preprocess(source), options, true);
+async function compile(source: string, key: string, review: Review, root: string, alsoIn: RenderContext['alsoIn']): Promise<MdxContent> {
+  // Across builds the compiled code comes from the build cache, keyed by the same inputs as above.
+  const { compiledSource, frontmatter, scope } = await buildCached(
+    'mdx',
+    key,
+    () => serialize(preprocess(source), reviewMdxOptions(review, root, { alsoIn }), true),
+    jsonCodec,
+  );
   const opts = jsxRuntimeFor(compiledSource);
   const fullScope: Record<string, unknown> = { opts, frontmatter, ...scope };
   const hydrate = Reflect.construct(Function, [...Object.keys(fullScope), compiledSource]) as (...args: unknown[]) => {

@@ -25,7 +25,7 @@ export const SIGN_IN_ERRORS = { rateLimited: 'RateLimited', unavailable: 'Unavai
 const credentials = z.object({ email: z.email().max(320), password: z.string().min(1).max(1024) });
 
 /** A cookie whose session was ended (sign-out, password change, deletion): the reader is signed out, nothing is logged. */
-class SessionEndedError extends Error {
+export class SessionEndedError extends Error {
   override name = 'SessionEndedError';
 }
 
@@ -44,7 +44,7 @@ function signInFailure(error: unknown): Error {
  * jose's error code for a cookie that is not a token we issued (garbled,
  * truncated, another secret, expired), or null for any other failure.
  */
-function unreadableCookieCode(error: unknown): string | null {
+export function unreadableCookieCode(error: unknown): string | null {
   if (!(error instanceof Error)) return null;
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string' && code.startsWith('ERR_JW')) return code;
@@ -101,6 +101,8 @@ function buildOptions(): NextAuthOptions {
     adapter: lazyPrismaAdapter(),
     // Credentials sign-in only works with JWT sessions in NextAuth v4.
     session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
+    // Stated rather than left to NextAuth's guess, so lib/auth/session.ts reads the same cookie name.
+    useSecureCookies: secureSessionCookie(),
     secret: config.NEXTAUTH_SECRET,
     pages: { signIn: '/signin', error: '/signin' },
     // NextAuth's default logger prints whole error objects (adapter errors
@@ -137,17 +139,7 @@ function buildOptions(): NextAuthOptions {
           return token;
         }
         if (!token.sub) return token;
-        let current: number | null;
-        try {
-          current = await sessionVersionOf(token.sub);
-        } catch {
-          // The database is unreachable: keep the session rather than sign
-          // everyone out (NextAuth would also delete the cookie). Nothing can
-          // be read or written without the database anyway, and the request
-          // that needs it fails and is logged there.
-          return token;
-        }
-        if (current === null || current !== (token.sv ?? 0)) throw new SessionEndedError();
+        if (!(await sessionStillCurrent(token.sub, token.sv))) throw new SessionEndedError();
         return token;
       },
       session({ session, token }) {
@@ -164,6 +156,32 @@ function buildOptions(): NextAuthOptions {
       },
     },
   };
+}
+
+/**
+ * Whether the session cookie is the `__Secure-` one: NextAuth's own rule (an
+ * https NEXTAUTH_URL, or Vercel, whose forwarded protocol is https).
+ */
+export function secureSessionCookie(): boolean {
+  const url = env().NEXTAUTH_URL;
+  return url ? url.startsWith('https://') : Boolean(process.env.VERCEL);
+}
+
+/**
+ * False when the account is gone or its sessions were ended since the cookie
+ * was issued (`sv`). When the database does not answer, the session is kept
+ * rather than everyone signed out (NextAuth would also delete the cookie):
+ * nothing can be read or written without the database anyway, and the
+ * request that needs it fails and is logged there.
+ */
+export async function sessionStillCurrent(userId: string, sv: number | undefined): Promise<boolean> {
+  let current: number | null;
+  try {
+    current = await sessionVersionOf(userId);
+  } catch {
+    return true;
+  }
+  return current !== null && current === (sv ?? 0);
 }
 
 let options: NextAuthOptions | null = null;

@@ -2,59 +2,29 @@ import 'server-only';
 import { pageWindow } from '@/lib/db/query-helpers';
 import { getDb } from '@/lib/db/connection';
 import { Prisma } from '@/lib/generated/prisma/client';
-import { isReadingStatusValue, type ReadingStatusValue } from '@/lib/reader/shared';
-import { assertRoom, lockReaderRows } from '@/lib/reader/limits';
+import { isReadingStatusValue, MAX_BOOKMARKS, type ReadingStatusValue } from '@/lib/reader/shared';
+import { LimitReachedError } from '@/lib/reader/limits';
 
 export type BookmarkState = { paperId: string; bookmarked: boolean; changedAt: Date };
 
-// A burst of toggles on one paper queues on the advisory lock; Prisma's
-// defaults (2 s to start, 5 s to finish) would turn a queue into errors,
-// and on PGlite every transaction waits for the single connection.
-const TOGGLE_TX_OPTIONS = { maxWait: 15_000, timeout: 15_000 } as const;
-
 /**
  * Idempotent set; a new bookmark past MAX_BOOKMARKS throws LimitReachedError.
- * Serialized per (userId, paperId) with
- * pg_advisory_xact_lock(hashtextextended(userId || ':' || paperId, 0)) inside an
- * interactive transaction; changedAt = clock_timestamp() read while holding
- * the lock, so ordering responses by changedAt gives the commit order.
- * No duplicate rows ever (unique constraint + lock).
+ * One round trip: the database function reader_set_bookmark (migration
+ * 20261130090000_reader_write_functions) runs in the calling statement's own
+ * transaction. It serializes writes per (userId, paperId) with
+ * pg_advisory_xact_lock(hashtextextended(userId || ':' || paperId, 0)), reads
+ * changedAt = clock_timestamp() once the lock is granted, and holds the lock
+ * until the clock has passed that millisecond: ordering responses by
+ * changedAt gives the commit order, so the final state is the last
+ * acknowledged write. No duplicate rows ever (unique constraint + lock).
  */
 export async function setBookmark(userId: string, paperId: string, bookmarked: boolean): Promise<BookmarkState> {
   const db = await getDb();
-  return db.$transaction(async (tx) => {
-    // Function in FROM: the clock is read only once the lock is granted.
-    const [locked] = await tx.$queryRaw<{ ms: bigint }[]>`
-      SELECT floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint AS ms
-      FROM pg_advisory_xact_lock(hashtextextended(${userId}::text || ':' || ${paperId}::text, 0))`;
-    if (!locked) throw new Error('pg_advisory_xact_lock returned no row');
-    const changedMs = Number(locked.ms);
-    const changedAt = new Date(changedMs);
-
-    if (bookmarked) {
-      // Adding one may pass the account's limit: counted under the reader's lock (taken after the paper's).
-      await lockReaderRows(tx, userId);
-      const [held] = await tx.$queryRaw<{ total: number; present: boolean }[]>`
-        SELECT count(*)::int AS "total", coalesce(bool_or("paperId" = ${paperId}), false) AS "present"
-        FROM "Bookmark" WHERE "userId" = ${userId}`;
-      if (held && !held.present) assertRoom('bookmarks', held.total, 1);
-      // ON CONFLICT DO NOTHING: setting an existing bookmark keeps its original createdAt.
-      await tx.bookmark.createMany({ data: [{ userId, paperId, createdAt: changedAt }], skipDuplicates: true });
-    } else {
-      await tx.bookmark.deleteMany({ where: { userId, paperId } });
-    }
-
-    // changedAt leaves the database at millisecond precision (a JS Date), so
-    // keep the lock until the clock is past this millisecond: the next holder
-    // then reads a strictly later value, and changedAt stays a total order.
-    // Usually the write above already took that long; this rarely loops.
-    for (;;) {
-      const [row] = await tx.$queryRaw<{ ms: bigint }[]>`
-        SELECT floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint AS ms`;
-      if (!row || Number(row.ms) > changedMs) break;
-    }
-    return { paperId, bookmarked, changedAt };
-  }, TOGGLE_TX_OPTIONS);
+  const [row] = await db.$queryRaw<{ changedMs: bigint; overLimit: boolean }[]>`
+    SELECT "changedMs", "overLimit" FROM reader_set_bookmark(${userId}::text, ${paperId}::text, ${bookmarked}, ${MAX_BOOKMARKS}::int)`;
+  if (!row) throw new Error('reader_set_bookmark returned no row');
+  if (row.overLimit) throw new LimitReachedError('bookmarks');
+  return { paperId, bookmarked, changedAt: new Date(Number(row.changedMs)) };
 }
 
 export type BookmarkListItem = {

@@ -1,10 +1,7 @@
 import 'server-only';
 import { getDb } from '@/lib/db/connection';
-import { isReadingStatusValue, type ReadingStatusValue } from '@/lib/reader/shared';
-import { assertRoom, lockReaderRows } from '@/lib/reader/limits';
-
-// Sets by one reader queue on their lock; Prisma's 2 s/5 s defaults would turn a queue into errors.
-const STATUS_TX_OPTIONS = { maxWait: 15_000, timeout: 15_000 } as const;
+import { isReadingStatusValue, MAX_STATUSES, type ReadingStatusValue } from '@/lib/reader/shared';
+import { LimitReachedError } from '@/lib/reader/limits';
 
 /**
  * Sets (or, with null, clears) the reader's status for one paper.
@@ -27,20 +24,12 @@ export async function setReadingStatus(
     await db.readingStatus.deleteMany({ where: { userId, paperId } });
     return null;
   }
-  return db.$transaction(async (tx) => {
-    // A new status may pass the account's limit: counted under the reader's lock.
-    await lockReaderRows(tx, userId);
-    const [held] = await tx.$queryRaw<{ total: number; present: boolean }[]>`
-      SELECT count(*)::int AS "total", coalesce(bool_or("paperId" = ${paperId}), false) AS "present"
-      FROM "ReadingStatus" WHERE "userId" = ${userId}`;
-    if (held && !held.present) assertRoom('statuses', held.total, 1);
-    // A single-unique-key upsert with no nested writes becomes one INSERT … ON CONFLICT DO UPDATE.
-    const row = await tx.readingStatus.upsert({
-      where: { userId_paperId: { userId, paperId } },
-      create: { userId, paperId, status },
-      update: { status },
-      select: { status: true },
-    });
-    return row.status;
-  }, STATUS_TX_OPTIONS);
+  // One round trip: reader_set_status (migration 20261130090000_reader_write_functions)
+  // counts under the reader's lock and upserts in the calling statement's transaction.
+  const [row] = await db.$queryRaw<{ status: ReadingStatusValue | null; overLimit: boolean }[]>`
+    SELECT "status"::text AS "status", "overLimit"
+    FROM reader_set_status(${userId}::text, ${paperId}::text, ${status}::"ReadingStatusValue", ${MAX_STATUSES}::int)`;
+  if (!row) throw new Error('reader_set_status returned no row');
+  if (row.overLimit) throw new LimitReachedError('statuses');
+  return row.status;
 }

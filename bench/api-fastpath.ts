@@ -1,0 +1,251 @@
+// npm run bench:api:fastpath: the signed-in write path against its two
+// references, in one run per backend at BENCH_CONNECTIONS (50):
+//   - the app's bookmark toggles (PUT /api/bookmarks, signed in);
+//   - a prerendered review page of the same server (the floor of a page view);
+//   - the same upsert/delete issued by the driver alone (pg Pool / PGlite) on
+//     the same table, and the app's one-statement function through the driver;
+// in BENCH_ROUNDS interleaved rounds, medians reported. Then /bookmarks for
+// signed-in readers, and the server's resident memory after the run.
+// Targets (issue 14): toggles ≥ 0.5× the page's rate, toggle p99 ≤ 3× its
+// median, /bookmarks p99 < 500 ms, RSS < 500 MB. Builds unless BENCH_SKIP_BUILD=1.
+import { readFileSync, readdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { buildIndex } from '@/lib/content/index/content-index';
+import { applyMigrations } from '@/lib/db/migrate';
+import { openSql, type SqlDatabase } from '@/lib/db/sql';
+import { MAX_BOOKMARKS } from '@/lib/reader/shared';
+import { Reader } from '@/tests/e2e/client';
+import { buildApp, freshSchema, startOnPglite, startOnPostgresUrl, type LoggedApp } from '@/tests/support/server';
+
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const DURATION_S = Number(process.env.BENCH_DURATION ?? 8);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const databaseUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const index = buildIndex(undefined, undefined, { drafts: false });
+const paperId = index.papers.at(-1)!.paperId;
+const reviewUrl = index.reviews[0]!.url;
+
+type Sample = { rps: number; p50: number; p99: number; failed: number };
+
+async function cannon(baseURL: string, requests: unknown[]): Promise<Sample> {
+  const r = await autocannon({ url: baseURL, connections: CONNECTIONS, duration: DURATION_S, requests: requests as never });
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, failed: r.non2xx + r.errors + r.timeouts };
+}
+
+function toggles(app: LoggedApp, readers: Reader[]) {
+  let next = 0;
+  type Context = { reader?: Reader; on?: boolean };
+  return [
+    {
+      method: 'PUT',
+      path: '/api/bookmarks',
+      setupRequest: (request: Record<string, unknown>, context: Context) => {
+        const reader = (context.reader ??= readers[next++ % readers.length]!);
+        context.on = !context.on;
+        return {
+          ...request,
+          headers: { cookie: reader.cookieHeader, origin: app.baseURL, 'content-type': 'application/json' },
+          body: JSON.stringify({ paperId, bookmarked: context.on }),
+        };
+      },
+    },
+  ];
+}
+
+function bookmarksPage(readers: Reader[]) {
+  let next = 0;
+  return [
+    {
+      method: 'GET',
+      path: '/bookmarks',
+      setupRequest: (request: Record<string, unknown>, context: { reader?: Reader }) => ({
+        ...request,
+        headers: { cookie: (context.reader ??= readers[next++ % readers.length]!).cookieHeader },
+      }),
+    },
+  ];
+}
+
+/** CONNECTIONS loops running `op(worker, i)` for DURATION_S; rate and latencies like autocannon's. */
+async function driverLoops(op: (worker: number, i: number) => Promise<unknown>): Promise<Sample> {
+  const latencies: number[] = [];
+  let failed = 0;
+  const until = performance.now() + DURATION_S * 1000;
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async (_, worker) => {
+      for (let i = 0; performance.now() < until; i++) {
+        const start = performance.now();
+        try {
+          await op(worker, i);
+          latencies.push(performance.now() - start);
+        } catch {
+          failed++;
+        }
+      }
+    }),
+  );
+  const sorted = latencies.sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
+  return { rps: latencies.length / DURATION_S, p50: at(0.5), p99: at(0.99), failed };
+}
+
+/** A query runner for the driver alone: a pg Pool of CONNECTIONS clients, or PGlite's one connection. */
+type Query = (text: string, params: unknown[]) => Promise<unknown>;
+
+/** Resident memory (MB) of a process and all its descendants, from /proc. */
+function treeRssMb(pid: number): number {
+  let kb = 0;
+  const visit = (p: number) => {
+    try {
+      const status = readFileSync(`/proc/${p}/status`, 'utf8');
+      kb += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      for (const task of readdirSync(`/proc/${p}/task`)) {
+        const children = readFileSync(`/proc/${p}/task/${task}/children`, 'utf8').trim();
+        for (const child of children ? children.split(/\s+/) : []) visit(Number(child));
+      }
+    } catch {
+      // the process ended while being read
+    }
+  };
+  visit(pid);
+  return kb / 1024;
+}
+
+type Result = {
+  backend: string;
+  rounds: { toggle: Sample; page: Sample; upsert: Sample; fn: Sample }[];
+  bookmarks: Sample;
+  rssMb: number;
+};
+
+async function measure(backend: 'pglite' | 'postgres'): Promise<Result> {
+  let app: LoggedApp;
+  let driver: { query: Query; close: () => Promise<void> };
+  if (backend === 'pglite') {
+    app = await startOnPglite();
+    // PGlite cannot be opened by two processes: the driver gets its own folder with the same migrations.
+    const dir = mkdtempSync(path.join(tmpdir(), 'bench-pglite-'));
+    const sql: SqlDatabase = await openSql({ kind: 'pglite', dataDir: path.join(dir, 'db') });
+    await applyMigrations(sql);
+    driver = {
+      query: (text, params) => sql.withSession((s) => s.query(text, params)),
+      close: async () => {
+        await sql.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  } else {
+    const { url, drop } = await freshSchema(databaseUrl);
+    app = await startOnPostgresUrl(url, drop);
+    const schema = new URL(url).searchParams.get('schema')!;
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: CONNECTIONS, options: `-c search_path="${schema}"` });
+    driver = { query: (text, params) => pool.query(text, params), close: () => pool.end() };
+  }
+  try {
+    const readers: Reader[] = [];
+    for (let i = 0; i < CONNECTIONS; i++) readers.push(await new Reader(app.baseURL).signUp());
+    for (const reader of readers.slice(0, 10))
+      for (const paper of index.papers.slice(0, 6))
+        await reader.json('PUT', '/api/bookmarks', { paperId: paper.paperId, bookmarked: true });
+    // The driver's own readers (same table, its own rows).
+    const ids = Array.from({ length: CONNECTIONS }, (_, i) => `bench-driver-${i}`);
+    for (const id of ids) {
+      await driver.query(`INSERT INTO "User" ("id", "email", "updatedAt") VALUES ($1, $2, now()) ON CONFLICT DO NOTHING`, [
+        id,
+        `${id}@example.com`,
+      ]);
+    }
+    const upsert = (worker: number, i: number) =>
+      i % 2 === 0
+        ? driver.query(
+            `INSERT INTO "Bookmark" ("id", "userId", "paperId", "createdAt") VALUES ($1, $2, $3, now()) ON CONFLICT ("userId", "paperId") DO NOTHING`,
+            [`c${worker}x${i}`.padEnd(25, '0').slice(0, 25), ids[worker], paperId],
+          )
+        : driver.query(`DELETE FROM "Bookmark" WHERE "userId" = $1 AND "paperId" = $2`, [ids[worker], paperId]);
+    const fn = (worker: number, i: number) =>
+      driver.query(`SELECT * FROM reader_set_bookmark($1::text, $2::text, $3, $4::int)`, [
+        ids[worker],
+        paperId,
+        i % 2 === 0,
+        MAX_BOOKMARKS,
+      ]);
+
+    // Warm-up: JIT, route compilation, connection pools.
+    await cannon(app.baseURL, toggles(app, readers));
+    await cannon(app.baseURL, [{ method: 'GET', path: reviewUrl }]);
+    await driverLoops(upsert);
+
+    const rounds: Result['rounds'] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      // Rotated so no kind always runs first or last in a round.
+      const order = [0, 1, 2, 3].map((k) => (k + round) % 4);
+      const sample: Partial<Result['rounds'][number]> = {};
+      for (const k of order) {
+        if (k === 0) sample.toggle = await cannon(app.baseURL, toggles(app, readers));
+        if (k === 1) sample.page = await cannon(app.baseURL, [{ method: 'GET', path: reviewUrl }]);
+        if (k === 2) sample.upsert = await driverLoops(upsert);
+        if (k === 3) sample.fn = await driverLoops(fn);
+      }
+      rounds.push(sample as Result['rounds'][number]);
+    }
+    const bookmarks = await cannon(app.baseURL, bookmarksPage(readers.slice(0, 10)));
+    return { backend, rounds, bookmarks, rssMb: treeRssMb(app.pid) };
+  } finally {
+    await driver.close();
+    await app.stop();
+  }
+}
+
+async function main() {
+  console.log(
+    `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`,
+  );
+  console.log(
+    `load average before: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
+  console.log(`${CONNECTIONS} connections, ${DURATION_S}s per sample, ${ROUNDS} interleaved rounds\n`);
+  if (process.env.BENCH_SKIP_BUILD !== '1') buildApp();
+  const results = [await measure('pglite'), await measure('postgres')];
+  let failed = false;
+  for (const r of results) {
+    const m = (pick: (x: Result['rounds'][number]) => Sample, field: keyof Sample) => median(r.rounds.map((x) => pick(x)[field]));
+    const toggle = m((x) => x.toggle, 'rps');
+    const page = m((x) => x.page, 'rps');
+    const upsert = m((x) => x.upsert, 'rps');
+    const fn = m((x) => x.fn, 'rps');
+    const p50 = m((x) => x.toggle, 'p50');
+    const p99 = m((x) => x.toggle, 'p99');
+    console.log(`${r.backend}:`);
+    console.log(
+      `  toggles            ${toggle.toFixed(0)} req/s, p50 ${p50} ms, p99 ${p99} ms (p99/p50 ${(p99 / Math.max(p50, 1)).toFixed(1)}×)`,
+    );
+    console.log(`  review page        ${page.toFixed(0)} req/s → toggles at ${(toggle / page).toFixed(2)}× the page`);
+    console.log(`  driver upsert      ${upsert.toFixed(0)} /s → toggles at ${(toggle / upsert).toFixed(3)}× the driver`);
+    console.log(`  driver, function   ${fn.toFixed(0)} /s → toggles at ${(toggle / fn).toFixed(3)}× the same statement`);
+    console.log(`  /bookmarks         ${r.bookmarks.rps.toFixed(0)} req/s, p50 ${r.bookmarks.p50} ms, p99 ${r.bookmarks.p99} ms`);
+    console.log(`  server RSS after   ${r.rssMb.toFixed(0)} MB`);
+    for (const [i, x] of r.rounds.entries()) {
+      console.log(
+        `  round ${i + 1}: toggle ${x.toggle.rps.toFixed(0)}, page ${x.page.rps.toFixed(0)}, upsert ${x.upsert.rps.toFixed(0)}, function ${x.fn.rps.toFixed(0)} /s`,
+      );
+    }
+    if ([...r.rounds.flatMap((x) => [x.toggle, x.page, x.upsert, x.fn]), r.bookmarks].some((s) => s.failed > 0)) failed = true;
+  }
+  console.log(
+    `load average after: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
+  if (failed) {
+    console.error('Some requests failed: the figures above are not comparable.');
+    process.exitCode = 1;
+  }
+}
+
+await main();
