@@ -6,14 +6,23 @@
 import MiniSearch, { type Options, type SearchOptions } from 'minisearch';
 import type { SearchDocument, SearchDocumentKind } from '@/lib/search/documents';
 import { isCjkTerm, normalize, terms, tokenize } from '@/lib/search/tokenize';
+import { decodeIndex, encodeIndex, type WireIndex } from '@/lib/search/wire-format';
 
 export const searchFields = ['title', 'subtitle', 'orgs', 'review', 'text'] as const;
 export type SearchField = (typeof searchFields)[number];
 
-/** Bump when the analyzer or fields change: an index built by other code cannot be queried. */
-export const SEARCH_INDEX_VERSION = 1;
+/** Bump when the analyzer, the fields or the wire format change: an index built by other code cannot be queried. */
+export const SEARCH_INDEX_VERSION = 2;
 
-export type SerializedSearchIndex = { version: number; index: unknown };
+/**
+ * How much of a section's text the browser index stores, in Latin letters'
+ * width (a Korean syllable counts double, as in `excerpt`): two excerpt
+ * windows, so a match in the first lines is shown with the words around it.
+ * The whole text is indexed; past this width it is found but not shown.
+ */
+export const STORED_TEXT_WIDTH = 320;
+
+export type SerializedSearchIndex = WireIndex;
 export type SearchIndex = { engine: MiniSearch<SearchDocument> };
 
 export type Highlight = { field: SearchField; text: string; ranges: [start: number, end: number][] };
@@ -62,10 +71,14 @@ export function createSearchIndex(documents: readonly SearchDocument[]): SearchI
   return { engine };
 }
 
-/** The JSON the browser downloads (`/search-index.json`). */
+/**
+ * The JSON the browser downloads (`/search-index.json`): every word of every
+ * document indexed, but each text stored only up to `STORED_TEXT_WIDTH`
+ * (lib/search/wire-format.ts).
+ */
 export function serializeSearchIndex(documents: readonly SearchDocument[]): string {
-  const serialized: SerializedSearchIndex = { version: SEARCH_INDEX_VERSION, index: createSearchIndex(documents).engine.toJSON() };
-  return JSON.stringify(serialized);
+  const js = createSearchIndex(documents).engine.toJSON();
+  return JSON.stringify(encodeIndex(js, searchFields, SEARCH_INDEX_VERSION, (text) => cropText(text)));
 }
 
 /** Accepts the response text or its parsed JSON (`await response.json()`). */
@@ -73,7 +86,7 @@ export function loadSearchIndex(json: string | SerializedSearchIndex): SearchInd
   const data = typeof json === 'string' ? (JSON.parse(json) as SerializedSearchIndex) : json;
   if (data?.version !== SEARCH_INDEX_VERSION)
     throw new Error(`search index version ${String(data?.version)}, expected ${SEARCH_INDEX_VERSION}`);
-  return { engine: MiniSearch.loadJS<SearchDocument>(data.index as Parameters<typeof MiniSearch.loadJS>[0], options) };
+  return { engine: MiniSearch.loadJS<SearchDocument>(decodeIndex(data), options) };
 }
 
 /** Ranked hits, best first; every query word must match (`에이전트 nvidia`). */
@@ -106,6 +119,7 @@ function highlights(stored: Partial<SearchDocument>, match: Record<string, strin
     for (const field of fields as SearchField[]) byField.set(field, (byField.get(field) ?? new Set()).add(term));
   }
   const out: Highlight[] = [];
+  let unmarked: Highlight | null = null;
   for (const field of searchFields) {
     const matched = byField.get(field);
     const text = stored[field];
@@ -117,8 +131,10 @@ function highlights(stored: Partial<SearchDocument>, match: Record<string, strin
         .map((token) => [token.start, token.end]),
     );
     if (ranges.length) out.push({ field, text, ranges });
+    // The browser index stores a cropped text: the match lies past it, so show its lead, unmarked, last.
+    else if (field === 'text') unmarked = { field, text, ranges: [] };
   }
-  return out;
+  return unmarked ? [...out, unmarked] : out;
 }
 
 /**
@@ -138,6 +154,21 @@ function mergeRanges(text: string, ranges: [number, number][]): [number, number]
 /** Hangul, CJK and full-width forms take about twice the width of a Latin letter. */
 const wide = /[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7a3\uf900-\ufaff\uff00-\uffef]/;
 const widthOf = (char: string | undefined) => (char && wide.test(char) ? 2 : 1);
+
+/**
+ * The start of `text` up to `width` Latin letters' width (Korean counts
+ * double), cut at a space where there is one near the end and marked "…".
+ */
+export function cropText(text: string, width = STORED_TEXT_WIDTH): string {
+  let end = 0;
+  for (let budget = width; end < text.length && budget > 0; end++) budget -= widthOf(text[end]);
+  if (end >= text.length) return text;
+  // Never split a surrogate pair.
+  if (/[\ud800-\udbff]/.test(text[end - 1]!)) end--;
+  const space = text.slice(0, end).search(/\s\S*$/);
+  if (space > end * 0.8) end = space;
+  return `${text.slice(0, end).trimEnd()}…`;
+}
 
 /**
  * A window of `highlight.text` around its first match, ranges shifted to fit:
