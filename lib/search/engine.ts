@@ -179,7 +179,8 @@ export function cropText(text: string, width = STORED_TEXT_WIDTH): string {
  */
 export function excerpt(highlight: Highlight, radius = 40): Highlight {
   const first = highlight.ranges[0];
-  if (!first) return highlight;
+  // No match in the stored text (it lies past the stored lead): its start, as long as a window.
+  if (!first) return { ...highlight, text: cropText(highlight.text, radius * 4) };
   const { text } = highlight;
   let start = first[0];
   for (let budget = radius; start > 0 && budget > 0; start--) budget -= widthOf(text[start - 1]);

@@ -9,6 +9,7 @@ import { buildSearchDocuments, type SearchDocument } from '@/lib/search/document
 import {
   createSearchIndex,
   cropText,
+  excerpt,
   loadSearchIndex,
   search,
   serializeSearchIndex,
@@ -115,6 +116,8 @@ describe('the browser index (wire format)', () => {
     const hits = search(index, '김치찌개');
     expect(hits.map((hit) => hit.url)).toEqual(['/docs/papers/y2025/nov/20251121#1-agent0-unc']);
     expect(hits[0]!.highlights).toEqual([{ field: 'text', text: cropText(longText), ranges: [] }]);
+    // The dialog's excerpt of it is the lead's start, as long as an excerpt around a match.
+    expect(excerpt(hits[0]!.highlights[0]!)).toEqual({ field: 'text', text: cropText(longText, 160), ranges: [] });
     // With another field matched, that field's marks come first.
     const both = search(index, '김치찌개 nvidia')[0]!;
     expect(both.highlights.map((h) => [h.field, h.ranges.length > 0])).toEqual([
