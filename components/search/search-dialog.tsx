@@ -219,8 +219,9 @@ export function SearchDialog({ openSignal }: { openSignal: number }) {
                       {hit.review ? `${hit.review} · ` : ''}
                       {hit.date}
                     </span>
+                    {/* No `block` beside line-clamp-2: it comes later in the CSS and would undo the clamp. */}
                     {best && best.field !== 'title' ? (
-                      <span className="mt-0.5 line-clamp-2 block text-sm break-words text-slate-700 dark:text-slate-300">
+                      <span className="mt-0.5 line-clamp-2 text-sm break-words text-slate-700 dark:text-slate-300">
                         <Highlighted highlight={best} />
                       </span>
                     ) : null}
@@ -257,7 +258,7 @@ export function SearchDialog({ openSignal }: { openSignal: number }) {
                       className="block rounded-lg px-3 py-2 hover:bg-slate-50 dark:hover:bg-slate-800"
                     >
                       <span className="block font-medium">{hit.paper}</span>
-                      <span className="line-clamp-2 block text-sm break-words text-slate-700 dark:text-slate-300">
+                      <span className="line-clamp-2 text-sm break-words text-slate-700 dark:text-slate-300">
                         <Highlighted highlight={hit.excerpt} />
                       </span>
                     </a>

@@ -1,5 +1,8 @@
 import { expect, inject, test } from 'vitest';
 import { buildIndex } from '@/lib/content/index/content-index';
+import { buildSearchDocuments } from '@/lib/search/documents';
+import { cropText } from '@/lib/search/engine';
+import { terms } from '@/lib/search/tokenize';
 import { setupBrowser, waitForHydration } from '@/tests/e2e/browser';
 import { Reader } from '@/tests/e2e/client';
 
@@ -82,6 +85,16 @@ test('the search dialog: Esc closes it even with a query (Clear clears), a click
   );
   expect(marksOutside).toEqual([]);
   expect(await dialog.locator('span.line-clamp-2 mark').count()).toBeGreaterThan(0);
+  // An excerpt shows at most two lines.
+  const tall = await hits.evaluateAll((links) =>
+    links.flatMap((link) => {
+      const excerpt = link.querySelector('span.line-clamp-2');
+      if (!excerpt) return [];
+      const lineHeight = parseFloat(getComputedStyle(excerpt).lineHeight);
+      return excerpt.getBoundingClientRect().height > 2 * lineHeight + 1 ? [link.getAttribute('data-search-hit')] : [];
+    }),
+  );
+  expect(tall).toEqual([]);
   // Nothing in the results is cut at the dialog's edge.
   expect(
     await dialog.evaluate((el) => [...el.querySelectorAll('[data-search-hit]')].filter((a) => a.scrollWidth > a.clientWidth + 1).length),
@@ -124,5 +137,35 @@ test('a long review title wraps inside the dialog on a phone', async () => {
     return [...el.querySelectorAll('[data-search-hit] *')].every((child) => child.getBoundingClientRect().right <= box.right + 0.5);
   });
   expect(fits).toBe(true);
+  await context.close();
+});
+
+test('a word only past the stored lead of a section finds it; the result shows the lead, unmarked', async () => {
+  // The browser index stores each section's lead (lib/search/engine.ts STORED_TEXT_WIDTH) and indexes all of it.
+  const pick = buildSearchDocuments(index).flatMap((doc) => {
+    const lead = cropText(doc.text);
+    if (lead === doc.text) return [];
+    const shown = new Set(terms([lead, doc.title, doc.subtitle, doc.orgs, doc.review].join('\n')));
+    return doc.text
+      .slice(lead.length - 1)
+      .split(/\s+/)
+      .filter((word) => /^[가-힣]{3,}$/.test(word) && terms(word, 'query').every((term) => !shown.has(term)))
+      .map((word) => ({ url: doc.id, word, lead }));
+  })[0];
+  expect(pick).toBeDefined();
+  const { url, word, lead } = pick!;
+  const context = await browser().newContext({ baseURL, viewport: { width: 390, height: 800 } });
+  const page = await context.newPage();
+  await page.goto('/');
+  await waitForHydration(page);
+  await page.keyboard.press('/');
+  const dialog = page.getByRole('dialog', { name: 'Search reviews and papers' });
+  await expect.poll(() => dialog.isVisible()).toBe(true);
+  await page.keyboard.type(word);
+  const hit = dialog.locator(`[data-search-hit="${url}"]`);
+  await expect.poll(() => hit.count()).toBe(1);
+  const excerpt = hit.locator('span.line-clamp-2');
+  expect(await excerpt.locator('mark').count()).toBe(0);
+  expect((await excerpt.textContent())!.startsWith(lead.slice(0, 20))).toBe(true);
   await context.close();
 });
