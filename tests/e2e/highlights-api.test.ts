@@ -91,6 +91,11 @@ describe.each(inject('servers'))('highlights API on $backend', ({ baseURL }) => 
       /^attachment; filename="papers-review-highlights-readwise-\d{4}-\d{2}-\d{2}\.csv"$/,
     );
     expect(await csv.text()).toContain('Highlight,Title,Author,URL,Note,Location,Date');
+    const notebook = await alice.request('GET', '/api/export?format=notebook');
+    expect(notebook.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
+    // The blockquote trims the selection's edges (this one ends in a space).
+    expect(await notebook.text()).toContain(`> ${quote.trim()}`);
+    expect(await (await bob.request('GET', '/api/export?format=notebook')).text()).not.toContain(quote);
     const deleted = await alice.request('DELETE', `/api/highlights/${highlight.id}`);
     expect(deleted.status).toBe(204);
     expect((await alice.json('GET', `/api/highlights?review=${encodeURIComponent(review.slug)}`)).data).toEqual({ highlights: [] });
