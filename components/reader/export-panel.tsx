@@ -6,7 +6,7 @@ import { loadReaderState } from '@/components/reader/reader-store';
 import { importTooLargeMessage, MAX_IMPORT_BYTES, type ImportResponse } from '@/lib/reader/shared';
 
 /** The export of what the page shows: the page's filters ride along as the same query parameters. */
-function exportHref(format: 'md' | 'bibtex' | 'json' | 'readwise', viewQuery = ''): string {
+function exportHref(format: 'md' | 'bibtex' | 'json' | 'readwise' | 'notebook', viewQuery = ''): string {
   return `/api/export?format=${format}${viewQuery ? `&${viewQuery}` : ''}`;
 }
 
@@ -93,7 +93,10 @@ export function ExportPanel({ viewQuery = '', viewCount }: { viewQuery?: string;
         </a>
       </div>
       <div className="flex flex-wrap items-center gap-2">
-        <span className="text-sm text-slate-600 dark:text-slate-400">All your highlights and their notes, for Readwise’s CSV import:</span>
+        <span className="text-sm text-slate-600 dark:text-slate-400">All your notes and highlights, grouped by paper:</span>
+        <a href={exportHref('notebook')} download className={linkClass} data-export="notebook">
+          Markdown
+        </a>
         <a href={exportHref('readwise')} download className={linkClass} data-export="readwise">
           Readwise CSV
         </a>

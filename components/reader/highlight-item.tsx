@@ -86,7 +86,7 @@ export function HighlightItem({
       data-highlight={highlight.id}
       data-gone={gone || undefined}
     >
-      <blockquote className={`border-l-4 pl-3 text-slate-800 italic dark:text-slate-200 ${colorRule[highlight.color]}`}>
+      <blockquote className={`border-l-4 pl-3 text-slate-800 dark:text-slate-200 ${colorRule[highlight.color]}`}>
         <p className="break-words whitespace-pre-line">{highlight.quote.exact}</p>
       </blockquote>
       {editing ? (

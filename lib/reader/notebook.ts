@@ -55,8 +55,12 @@ const HIGHLIGHT_SELECT = {
 /** A highlight's review ('' for notes), position in it (0 for notes) and creation time order items inside a group. */
 type Item = { kind: 'note' | 'highlight'; id: string; group: string; review: string; position: number; at: number };
 
-/** Where each group goes: [review rank, place in the review]; groups of papers no review has any more go last. */
-function groupOrder(catalog: ReadonlyMap<string, Paper>) {
+/**
+ * Where each notebook group (a paperId, or `review:<slug>` for an
+ * introduction) goes: [review rank, place in the review, key]; groups of
+ * papers no review has any more go last. Compare keys with compareGroupKeys.
+ */
+export function notebookGroupOrder(catalog: ReadonlyMap<string, Paper>) {
   const reviews = [...reviewSummaries(catalog).values()].sort(
     (a, b) => (b.date ?? '').localeCompare(a.date ?? '') || b.slug.localeCompare(a.slug),
   );
@@ -73,7 +77,7 @@ function groupOrder(catalog: ReadonlyMap<string, Paper>) {
   };
 }
 
-const compareKeys = (a: [number, number, string], b: [number, number, string]) =>
+export const compareGroupKeys = (a: [number, number, string], b: [number, number, string]) =>
   a[0] - b[0] || a[1] - b[1] || (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0);
 
 /**
@@ -104,7 +108,7 @@ export async function listNotebookPage(
     ...noteRows.map((n) => ({ kind: 'note' as const, id: n.id, group: n.paperId, position: 0, at: n.createdAt.getTime(), review: '' })),
   ];
   const catalog = paperCatalog();
-  const orderOf = groupOrder(catalog);
+  const orderOf = notebookGroupOrder(catalog);
   const keys = new Map<string, [number, number, string]>();
   const keyOf = (group: string) => {
     let key = keys.get(group);
@@ -113,7 +117,7 @@ export async function listNotebookPage(
   };
   items.sort(
     (a, b) =>
-      compareKeys(keyOf(a.group), keyOf(b.group)) ||
+      compareGroupKeys(keyOf(a.group), keyOf(b.group)) ||
       (a.kind === b.kind ? 0 : a.kind === 'highlight' ? -1 : 1) ||
       a.review.localeCompare(b.review) ||
       a.position - b.position ||

@@ -2,7 +2,7 @@ import { describe, expect, inject, test } from 'vitest';
 import { buildIndex } from '@/lib/content/index/content-index';
 import { paperHref } from '@/lib/content/urls';
 import type { HighlightView } from '@/lib/reader/shared';
-import { setupBrowser, signedInContext } from '@/tests/e2e/browser';
+import { axeViolations, setupBrowser, signedInContext } from '@/tests/e2e/browser';
 import { Reader } from '@/tests/e2e/client';
 
 const index = buildIndex(undefined, undefined, { drafts: false });
@@ -91,6 +91,11 @@ describe.each(inject('servers'))('highlights API on $backend', ({ baseURL }) => 
       /^attachment; filename="papers-review-highlights-readwise-\d{4}-\d{2}-\d{2}\.csv"$/,
     );
     expect(await csv.text()).toContain('Highlight,Title,Author,URL,Note,Location,Date');
+    const notebook = await alice.request('GET', '/api/export?format=notebook');
+    expect(notebook.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
+    // The blockquote trims the selection's edges (this one ends in a space).
+    expect(await notebook.text()).toContain(`> ${quote.trim()}`);
+    expect(await (await bob.request('GET', '/api/export?format=notebook')).text()).not.toContain(quote);
     const deleted = await alice.request('DELETE', `/api/highlights/${highlight.id}`);
     expect(deleted.status).toBe(204);
     expect((await alice.json('GET', `/api/highlights?review=${encodeURIComponent(review.slug)}`)).data).toEqual({ highlights: [] });
@@ -142,6 +147,8 @@ test('the notebook shows a highlight’s quote and note, flags one whose quote i
   const groups = await page.locator('[data-notes-group]').evaluateAll((els) => els.map((el) => el.getAttribute('data-notes-group')));
   expect(groups.slice(0, 3)).toEqual([`review:${review.slug}`, first.paperId, second.paperId]);
   expect(await page.locator(`[data-highlight="${intro.id}"] blockquote`).textContent()).toBe(quote);
+  // The notebook with highlights in it passes the WCAG 2.1 A/AA checks, as the empty one does.
+  expect(await axeViolations(page)).toEqual([]);
 
   // Edit the note in place.
   await item.getByRole('button', { name: 'Edit note' }).click();

@@ -189,7 +189,7 @@ test('a collection is made, renamed, filled from a review page, filtered on, and
 
   const json = await download(page, page.locator('a[data-export="json"]'));
   expect(JSON.parse(json)).toMatchObject({
-    version: 2,
+    version: 3,
     collections: [{ name, papers: [{ paperId: second.paperId }] }],
   });
   await context.close();

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { bibtexChunks } from '@/lib/reader/export/bibtex';
-import { markdownChunks } from '@/lib/reader/export/markdown';
+import { markdownChunks, notebookMarkdownChunks } from '@/lib/reader/export/markdown';
 import { readwiseCsv } from '@/lib/reader/export/readwise';
 import { listAllHighlights } from '@/lib/reader/highlights';
-import { gatherExportPapers, readerDataJsonChunks, readReaderData } from '@/lib/reader/export/reader-data';
+import { gatherExportPapers, notebookExportGroups, readerDataJsonChunks, readReaderData } from '@/lib/reader/export/reader-data';
 import { route } from '@/lib/http/route';
 import { readQuery } from '@/lib/http/body';
 import { requireUser } from '@/lib/auth/session';
@@ -16,7 +16,7 @@ const MAX_SELECTED = 5_000;
 
 const exportQuery = z.object({
   ...libraryFilterShape,
-  format: z.enum(['md', 'bibtex', 'json', 'readwise'], { error: 'expected md, bibtex, json or readwise' }),
+  format: z.enum(['md', 'bibtex', 'json', 'readwise', 'notebook'], { error: 'expected md, bibtex, json, readwise or notebook' }),
   ids: z
     .string()
     .optional()
@@ -40,6 +40,7 @@ const files = {
   bibtex: { extension: 'bib', type: 'application/x-bibtex; charset=utf-8' },
   json: { extension: 'json', type: 'application/json' },
   readwise: { extension: 'csv', type: 'text/csv; charset=utf-8' },
+  notebook: { extension: 'md', type: 'text/markdown; charset=utf-8' },
 } as const;
 
 /** Pulls one chunk (one paper, one item) at a time, so a big export is never one giant string in memory. */
@@ -62,7 +63,8 @@ function streamOf(chunks: Iterator<string>): ReadableStream<Uint8Array> {
  * md and bibtex: the selected papers, or without ids what /library shows
  * with the same filters (status, bookmarked, notes, org, tag, collection,
  * sort), in the same order; json: always everything the reader owns, for /api/import;
- * readwise: every highlight as Readwise's CSV import file.
+ * readwise: every highlight as Readwise's CSV import file; notebook: every
+ * note and highlight as Markdown, grouped as /notes shows them.
  */
 export const GET = route(async (request) => {
   const user = await requireUser();
@@ -72,6 +74,8 @@ export const GET = route(async (request) => {
   let chunks: Iterator<string>;
   if (format === 'json') {
     chunks = readerDataJsonChunks(await readReaderData(user.id), exportedAt);
+  } else if (format === 'notebook') {
+    chunks = notebookMarkdownChunks(notebookExportGroups(await readReaderData(user.id)), exportedAt);
   } else if (format === 'readwise') {
     // At most 5,000 highlights of 2,000 characters: one string is fine.
     chunks = [readwiseCsv(await listAllHighlights(user.id))][Symbol.iterator]();
@@ -91,7 +95,8 @@ export const GET = route(async (request) => {
   }
 
   const file = files[format];
-  const filename = `papers-review-${format === 'readwise' ? 'highlights-readwise' : 'bookmarks'}-${exportedAt.toISOString().slice(0, 10)}.${file.extension}`;
+  const name = format === 'readwise' ? 'highlights-readwise' : format === 'notebook' ? 'notes-and-highlights' : 'bookmarks';
+  const filename = `papers-review-${name}-${exportedAt.toISOString().slice(0, 10)}.${file.extension}`;
   return new Response(streamOf(chunks), {
     headers: {
       'Content-Type': file.type,

@@ -140,19 +140,54 @@ function section(paper: ExportPaper): string {
   lines.push(`- Status: ${paper.status ? readingStatusLabels[paper.status] : 'Not set'}`);
   if (paper.bookmarkedAt) lines.push(`- Bookmarked: ${day(paper.bookmarkedAt)}`);
   lines.push('');
-  let text = lines.join('\n');
-  if (paper.highlights?.length) {
+  return lines.join('\n') + highlightsAndNotes(paper.highlights ?? [], paper.notes);
+}
+
+/** A paper's "Highlights" (blockquotes, notes under them) and "Notes" (code blocks) subsections. */
+function highlightsAndNotes(highlights: readonly ExportHighlight[], notes: readonly ExportNote[]): string {
+  let text = '';
+  if (highlights.length > 0) {
     text += '\n### Highlights\n';
-    for (const highlight of paper.highlights) text += highlightSection(highlight);
+    for (const highlight of highlights) text += highlightSection(highlight);
   }
-  if (paper.notes.length > 0) {
+  if (notes.length > 0) {
     text += '\n### Notes\n';
-    for (const note of paper.notes) {
+    for (const note of notes) {
       const edited = note.updatedAt.getTime() !== note.createdAt.getTime() ? ` (edited ${minute(note.updatedAt)})` : '';
       text += `\n#### ${minute(note.createdAt)}${edited}\n\n${noteBlock(note.body)}`;
     }
   }
   return text;
+}
+
+/** One group of the notebook export: a paper, or a review's introduction. */
+export type NotebookExportGroup = {
+  /** The paper's name, or "<review title>: introduction". */
+  title: string;
+  orgs: string[];
+  /** The review section (absolute URL), null when no review has it any more. */
+  reviewUrl: string | null;
+  reviewTitle: string | null;
+  highlights: ExportHighlight[];
+  notes: ExportNote[];
+};
+
+/**
+ * Everything the reader wrote, as /notes groups it (by paper in review order,
+ * a review's introduction before its papers): a highlight-only paper that is
+ * in no library view is here too. One chunk per group.
+ */
+export function* notebookMarkdownChunks(groups: readonly NotebookExportGroup[], exportedAt: Date): Generator<string> {
+  const highlights = groups.reduce((n, g) => n + g.highlights.length, 0);
+  const notes = groups.reduce((n, g) => n + g.notes.length, 0);
+  const counts = `${highlights} ${highlights === 1 ? 'highlight' : 'highlights'}, ${notes} ${notes === 1 ? 'note' : 'notes'}`;
+  yield `# ${siteConfig.name}: my notes and highlights\n\nExported ${day(exportedAt)} · ${counts}\n`;
+  for (const group of groups) {
+    const lines: string[] = [`## ${escapeMarkdown(group.title)}`, ''];
+    if (group.orgs.length > 0) lines.push(group.orgs.map(inlineCode).join(' '), '');
+    if (group.reviewUrl) lines.push(`- Review: [${escapeMarkdown(group.reviewTitle ?? group.title)}](${linkUrl(group.reviewUrl)})`, '');
+    yield `\n${lines.join('\n')}${highlightsAndNotes(group.highlights, group.notes)}`;
+  }
 }
 
 /** The .md file, one chunk per paper so the route can stream it; `title` says what was exported. */

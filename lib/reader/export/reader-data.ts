@@ -30,7 +30,8 @@ import { assertRoom, lockReaderRows } from '@/lib/reader/limits';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { absoluteSiteUrl } from '@/lib/config/site';
 import { appearanceHref } from '@/lib/content/urls';
-import type { ExportHighlight, ExportPaper } from '@/lib/reader/export/markdown';
+import type { ExportHighlight, ExportPaper, NotebookExportGroup } from '@/lib/reader/export/markdown';
+import { compareGroupKeys, notebookGroupOrder } from '@/lib/reader/notebook';
 import { findReview } from '@/lib/content/index/review-lookup';
 
 export const EXPORT_FORMAT = 'papers-review-export';
@@ -266,6 +267,49 @@ export async function gatherExportPapers(userId: string, paperIds?: readonly str
       highlights: exportHighlights(highlights.get(paperId) ?? [], catalog),
     }),
   );
+}
+
+/** The notebook export's groups: every note and highlight of the reader, grouped and ordered as /notes shows them. */
+export function notebookExportGroups(
+  data: Pick<ReaderData, 'notes' | 'highlights'>,
+  catalog: ReadonlyMap<string, Paper> = paperCatalog(),
+): NotebookExportGroup[] {
+  const highlights = new Map<string, ReaderHighlight[]>();
+  for (const h of data.highlights) {
+    const key = h.paperId ?? `review:${h.review}`;
+    highlights.set(key, [...(highlights.get(key) ?? []), h]);
+  }
+  const notes = new Map<string, ReaderData['notes']>();
+  for (const n of data.notes) notes.set(n.paperId, [...(notes.get(n.paperId) ?? []), n]);
+  const orderOf = notebookGroupOrder(catalog);
+  const keys = [...new Set([...highlights.keys(), ...notes.keys()])]
+    .map((key) => ({ key, order: orderOf(key) }))
+    .sort((a, b) => compareGroupKeys(a.order, b.order));
+  return keys.map(({ key }) => {
+    const groupNotes = (notes.get(key) ?? []).map((n) => ({ body: n.body, createdAt: n.createdAt, updatedAt: n.updatedAt }));
+    const groupHighlights = exportHighlights(highlights.get(key) ?? [], catalog);
+    if (key.startsWith('review:')) {
+      const slug = key.slice('review:'.length);
+      const review = findReview(slug, catalog);
+      return {
+        title: `${review?.title ?? slug}: introduction`,
+        orgs: [],
+        reviewUrl: review ? absoluteSiteUrl(review.url) : null,
+        reviewTitle: review?.title ?? null,
+        highlights: groupHighlights,
+        notes: groupNotes,
+      };
+    }
+    const paper = exportPaper(catalog, key, { bookmarkedAt: null, status: null, notes: groupNotes, highlights: groupHighlights });
+    return {
+      title: paper.name,
+      orgs: paper.orgs,
+      reviewUrl: paper.reviewUrl,
+      reviewTitle: paper.reviewTitle,
+      highlights: groupHighlights,
+      notes: groupNotes,
+    };
+  });
 }
 
 // ---- JSON format ----------------------------------------------------------------

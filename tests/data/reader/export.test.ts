@@ -315,7 +315,7 @@ describeEachBackend('export and import', (getTestDb, backend) => {
     session.user = { id: reader, email: null, name: null };
     const badFormat = await GET(new Request('http://localhost/api/export?format=pdf'), ctx);
     expect(badFormat.status).toBe(400);
-    expect(await badFormat.json()).toEqual({ error: 'Invalid query: format: expected md, bibtex, json or readwise' });
+    expect(await badFormat.json()).toEqual({ error: 'Invalid query: format: expected md, bibtex, json, readwise or notebook' });
     expect(
       (await GET(new Request(`http://localhost/api/export?format=md&ids=${encodeURIComponent('arxiv:9999.99999')}`), ctx)).status,
     ).toBe(400);

@@ -3,11 +3,12 @@ import type * as nextAuth from 'next-auth';
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import { siteConfig } from '@/lib/config/site';
 import { quoteInReview } from '@/lib/content/index/review-text';
-import { toMarkdown } from '@/lib/reader/export/markdown';
+import { notebookMarkdownChunks, toMarkdown } from '@/lib/reader/export/markdown';
 import { READWISE_COLUMNS, readwiseCsv } from '@/lib/reader/export/readwise';
 import {
   gatherExportPapers,
   importReaderData,
+  notebookExportGroups,
   parseReaderExport,
   readerDataJsonChunks,
   readReaderData,
@@ -256,7 +257,7 @@ describeEachBackend('highlights', (getTestDb) => {
       expect(response.status).toBe(404);
       expect(await response.json()).toEqual({ error: 'Highlight not found.' });
     }
-    for (const format of ['json', 'readwise', 'md']) {
+    for (const format of ['json', 'readwise', 'md', 'notebook']) {
       const text = await (
         await exportRoute.GET(send('GET', `/api/export?format=${format}&ids=${encodeURIComponent(SAM)}`), undefined)
       ).text();
@@ -380,6 +381,63 @@ describeEachBackend('highlights', (getTestDb) => {
         '```',
       ].join('\n'),
     );
+  });
+
+  test('notebook Markdown export: every note and highlight, the introduction first, grouped by paper in review order', async () => {
+    const { db } = getTestDb();
+    const reader = await newUser();
+    const at = new Date('2025-11-22T10:00:00.000Z');
+    await db.note.create({ data: { userId: reader, paperId: ELSEWHERE, body: 'older review note', createdAt: at, updatedAt: at } });
+    const sam = await createHighlight(reader, input({ note: 'why' }));
+    const intro = await createHighlight(reader, input({ paperId: null, quote: { exact: 'two papers', prefix: '', suffix: '' } }));
+    await db.highlight.updateMany({ where: { userId: reader }, data: { createdAt: at } });
+    const text = [...notebookMarkdownChunks(notebookExportGroups(await readReaderData(reader)), at)].join('');
+    expect(text).toBe(
+      [
+        '# Papers Review: my notes and highlights',
+        '',
+        'Exported 2025-11-22 · 2 highlights, 1 note',
+        '',
+        '## Weekly review, Nov 21: introduction',
+        '',
+        `- Review: [Weekly review, Nov 21](${site}/docs/${REVIEW})`,
+        '',
+        '### Highlights',
+        '',
+        '> two papers',
+        '>',
+        `> [2025-11-22 10:00 UTC](${site}/docs/${REVIEW}#hl-${intro.id})`,
+        '',
+        '## SAM 3D',
+        '',
+        '`Meta`',
+        '',
+        `- Review: [Weekly review, Nov 21](${site}/docs/${REVIEW}#1-sam-3d-meta)`,
+        '',
+        '### Highlights',
+        '',
+        '> whole objects',
+        '>',
+        `> [2025-11-22 10:00 UTC](${site}/docs/${REVIEW}#hl-${sam.id})`,
+        '',
+        'why',
+        '',
+        '## Other',
+        '',
+        `- Review: [Weekly review, Nov 14](${site}/docs/${OTHER_REVIEW}#1-other)`,
+        '',
+        '### Notes',
+        '',
+        '#### 2025-11-22 10:00 UTC',
+        '',
+        '```markdown',
+        'older review note',
+        '```',
+        '',
+      ].join('\n'),
+    );
+    // Another reader's notebook export has none of it.
+    expect(notebookExportGroups(await readReaderData(await newUser()))).toEqual([]);
   });
 
   test('JSON export carries highlights (version 3) and imports back; re-importing adds nothing; older versions still import', async () => {
