@@ -81,7 +81,7 @@ describe('3. paper headings', () => {
       '<h2 id="1-gdpo-nvidia" data-paper-id="arxiv:2601.05242" class="paper-heading group">1. <a href="https://huggingface.co/papers/2601.05242" rel="noopener noreferrer">GDPO</a> <code>nvidia</code>',
     );
     expect(section('1-gdpo-nvidia')).toMatch(
-      /<\/h2><div class="paper-row not-prose" data-paper-row="arxiv:2601\.05242">.*data-bookmark="arxiv:2601\.05242".*<a href="https:\/\/arxiv\.org\/abs\/2601\.05242"/s,
+      /<\/h2><div class="paper-row not-prose" data-paper-row="arxiv:2601\.05242" data-no-highlight="true">.*data-bookmark="arxiv:2601\.05242".*<a href="https:\/\/arxiv\.org\/abs\/2601\.05242"/s,
     );
     expect(section('2-sam-3d-meta-nyu')).toContain('<code>meta</code> <code>nyu</code>');
     expect(section('3-mimo-embodied-xiaomi')).toContain('data-paper-id="papers/y2025/nov/20251121#3-mimo-embodied-xiaomi"');
@@ -123,7 +123,7 @@ describe('6. Korean emphasis', () => {
 
 describe('7. heading ids', () => {
   test('Hangul kept, repeats suffixed, each heading links to itself', () => {
-    expect(html).toContain('<h3 id="요약" class="group">요약<a href="#요약" class="heading-anchor" aria-label="Link to this heading">#</a></h3>');
+    expect(html).toContain('<h3 id="요약" class="group">요약<a href="#요약" class="heading-anchor" aria-label="Link to this heading" data-no-highlight="true">#</a></h3>');
     expect(html).toContain('<h3 id="요약-1" class="group">요약<a href="#요약-1"');
   });
 });
