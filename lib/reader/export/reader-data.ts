@@ -454,8 +454,8 @@ export const readerExportSchema = z
           .object({
             review: reviewSlugSchema,
             paperId: paperId.nullable(),
-            quote: textQuoteSelectorSchema.strict(),
-            position: textPositionSelectorSchema,
+            quote: textQuoteSelectorSchema().strict(),
+            position: textPositionSelectorSchema(),
             color: highlightColorSchema,
             note: noteBodySchema.nullable(),
             createdAt: timestamp,
