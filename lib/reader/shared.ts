@@ -202,26 +202,32 @@ export const reviewSlugSchema = z
 export const highlightIdSchema = z.string().regex(NOTE_ID_PATTERN, 'Invalid highlight id.');
 export const highlightColorSchema = z.enum(HIGHLIGHT_COLORS, { error: `color must be one of ${HIGHLIGHT_COLORS.join(', ')}` });
 const noNul = (what: string) => z.string().regex(/^[^\u0000]*$/, `${what} cannot contain NUL characters.`);
-/** W3C TextQuoteSelector: the exact text and up to HIGHLIGHT_CONTEXT_LENGTH×2 characters of context either side. */
-export const textQuoteSelectorSchema = z.object({
-  exact: noNul('The quote')
-    .min(1, 'A highlight needs some selected text.')
-    .refine((exact) => [...exact].length <= HIGHLIGHT_QUOTE_MAX_LENGTH, {
-      error: (issue) => highlightQuoteTooLongMessage([...(issue.input as string)].length),
-    }),
-  prefix: noNul('The prefix')
-    .max(HIGHLIGHT_CONTEXT_LENGTH * 2)
-    .default(''),
-  suffix: noNul('The suffix')
-    .max(HIGHLIGHT_CONTEXT_LENGTH * 2)
-    .default(''),
-});
+/**
+ * W3C TextQuoteSelector: the exact text and up to HIGHLIGHT_CONTEXT_LENGTH×2 characters of context either side.
+ * Built lazily, like the request schemas below: an object schema made when this module loads probes `new Function`
+ * in every reader's browser (see Accounts).
+ */
+export const textQuoteSelectorSchema = () =>
+  z.object({
+    exact: noNul('The quote')
+      .min(1, 'A highlight needs some selected text.')
+      .refine((exact) => [...exact].length <= HIGHLIGHT_QUOTE_MAX_LENGTH, {
+        error: (issue) => highlightQuoteTooLongMessage([...(issue.input as string)].length),
+      }),
+    prefix: noNul('The prefix')
+      .max(HIGHLIGHT_CONTEXT_LENGTH * 2)
+      .default(''),
+    suffix: noNul('The suffix')
+      .max(HIGHLIGHT_CONTEXT_LENGTH * 2)
+      .default(''),
+  });
 /** W3C TextPositionSelector: [start, end) in UTF-16 units of the article's textContent. */
-export const textPositionSelectorSchema = z
-  .object({ start: z.number().int().min(0).max(10_000_000), end: z.number().int().min(1).max(10_000_000) })
-  .refine((p) => p.end > p.start, { error: 'position.end must be after position.start' });
-export type TextQuoteSelector = z.infer<typeof textQuoteSelectorSchema>;
-export type TextPositionSelector = z.infer<typeof textPositionSelectorSchema>;
+export const textPositionSelectorSchema = () =>
+  z
+    .object({ start: z.number().int().min(0).max(10_000_000), end: z.number().int().min(1).max(10_000_000) })
+    .refine((p) => p.end > p.start, { error: 'position.end must be after position.start' });
+export type TextQuoteSelector = z.infer<ReturnType<typeof textQuoteSelectorSchema>>;
+export type TextPositionSelector = z.infer<ReturnType<typeof textPositionSelectorSchema>>;
 
 /**
  * POST /api/highlights. `paperId` is the paper section the selection starts in,
@@ -232,8 +238,8 @@ export const newHighlightSchema = () =>
   z.object({
     review: reviewSlugSchema,
     paperId: paperIdSchema.nullable(),
-    quote: textQuoteSelectorSchema,
-    position: textPositionSelectorSchema,
+    quote: textQuoteSelectorSchema(),
+    position: textPositionSelectorSchema(),
     color: highlightColorSchema.default('yellow'),
     note: noteBodySchema.nullable().optional(),
   });
