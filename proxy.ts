@@ -18,8 +18,9 @@ export function proxy(request: NextRequest) {
   const malformed = malformedPathResponse(request.nextUrl.pathname);
   if (malformed) return withHeaders(malformed, policy, requestId);
 
-  // A prerendered page (only the 404 page can get here) is served as built:
-  // nothing downstream reads the request, so it is passed on untouched.
+  // A prerendered page should not get here (the matcher leaves them alone and
+  // verify:vercel checks it); one that does is served as built, its request
+  // passed on untouched, with a header policy that matches its <meta> one.
   if (!allowance.nonce) return withHeaders(NextResponse.next(), policy, requestId);
 
   const forwarded = new Headers(request.headers);
