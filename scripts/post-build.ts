@@ -41,6 +41,13 @@ function cspManifest(): CspHashManifest {
     if (existsSync(htmlFile(standaloneDist, route))) writeFileSync(htmlFile(standaloneDist, route), html);
   }
   manifest.fallback = [...new Set(['/_not-found', '/_global-error'].flatMap((route) => manifest.routes[route] ?? []))];
+  // Next also writes the 404 and 500 documents the Pages way; Vercel serves them from static/ for any missing path.
+  for (const name of ['404', '500']) {
+    for (const dist of [distDir, standaloneDist]) {
+      const file = path.join(dist, 'server', 'pages', `${name}.html`);
+      if (existsSync(file)) writeFileSync(file, withCspMeta(readFileSync(file, 'utf8')));
+    }
+  }
   return manifest;
 }
 

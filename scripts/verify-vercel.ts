@@ -218,9 +218,9 @@ function routeRegExp(route: OutputRoute): RegExp | null {
 }
 
 /**
- * Nothing may run in front of a page served as built: no route with a
- * `middlewarePath` (the proxy) may match its URL, and no route ahead of the
- * filesystem may send it to a function. Each such route would cost a function
+ * Nothing may run in front of what is served as built: no route with a
+ * `middlewarePath` (the proxy) may match any prerendered URL, and no route
+ * ahead of the filesystem may send a prerendered page to a function. Each such route would cost a function
  * invocation per page view and keep the page from being served from the CDN alone.
  */
 export function functionsInFront(routes: unknown[], pages: PrerenderedPage[], isFunction: (route: string) => boolean): string[] {
@@ -238,10 +238,13 @@ export function functionsInFront(routes: unknown[], pages: PrerenderedPage[], is
         problems.push(`config.json route ${i} runs ${String(route.middlewarePath)} on a src that cannot be read: ${String(route.src)}`);
       continue;
     }
-    const hits = pages.filter(({ url }) => {
+    const hits = pages.filter(({ url, html }) => {
       const match = src.exec(url);
       if (!match) return false;
       if (middleware) return true;
+      // A rewrite is checked on pages only: @vercel/next rewrites any request with an `RSC: 1` header to
+      // `<path>.rsc`, a function for a feed or an image, but a browser asks that only of a page.
+      if (html === null) return false;
       const dest = (route.dest as string).replace(
         /\$(\w+)/g,
         (_, key: string) => (/^\d+$/.test(key) ? match[Number(key)] : match.groups?.[key]) ?? '',

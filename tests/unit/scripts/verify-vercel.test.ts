@@ -80,8 +80,12 @@ describe('prerendered pages on Vercel', () => {
     for (const url of [
       '/',
       '/index.rsc',
+      '/404',
+      '/500',
       '/page/2',
       '/papers',
+      '/papers.rsc',
+      '/papers.segments/_tree.segment.rsc',
       '/papers/2501.00001',
       '/tags/%EA%B0%95',
       '/orgs/x/rss.xml',
