@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import type { NextConfig } from 'next';
-import { PHASE_PRODUCTION_BUILD } from 'next/constants';
+import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_BUILD } from 'next/constants';
 import { parseEnv } from './lib/config/env';
 import { MAX_IMPORT_BYTES } from './lib/reader/import-limit';
 import { contentPipelineVersion } from './lib/content/pipeline-version';
@@ -93,7 +93,7 @@ export default function config(phase: string): NextConfig {
     // The embedded database lives in .data/; it must never ship in a function.
     outputFileTracingExcludes: { '*': ['./.data/**/*'] },
     headers() {
-      return [{ source: '/:path*', headers: securityHeaders }];
+      return [{ source: '/:path*', headers: securityHeaders({ dev: phase === PHASE_DEVELOPMENT_SERVER }) }];
     },
   };
 }

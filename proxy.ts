@@ -5,9 +5,10 @@ import { loadCspManifest } from '@/lib/security/csp-manifest';
 const dev = process.env.NODE_ENV === 'development';
 
 /**
- * Every page and route gets a request id (logged with any server error, sent
- * back as x-request-id) and its Content-Security-Policy. Next's own files
- * under /_next/ carry the fixed headers from next.config.ts only.
+ * Pages rendered per request and API routes get a request id (logged with any
+ * server error, sent back as x-request-id) and their Content-Security-Policy
+ * with a fresh nonce. Prerendered pages never reach this function (see the
+ * matcher below): their policy is in their own HTML.
  */
 export function proxy(request: NextRequest) {
   const requestId = crypto.randomUUID();
@@ -17,9 +18,9 @@ export function proxy(request: NextRequest) {
   const malformed = malformedPathResponse(request.nextUrl.pathname);
   if (malformed) return withHeaders(malformed, policy, requestId);
 
-  // A prerendered page is served as built: nothing downstream reads the
-  // request, so it is passed on untouched (copying its headers is most of
-  // what this function would otherwise cost per page view).
+  // A prerendered page should not get here (the matcher leaves them alone and
+  // verify:vercel checks it); one that does is served as built, its request
+  // passed on untouched, with a header policy that matches its <meta> one.
   if (!allowance.nonce) return withHeaders(NextResponse.next(), policy, requestId);
 
   const forwarded = new Headers(request.headers);
@@ -53,7 +54,32 @@ function withHeaders(response: NextResponse, policy: string, requestId: string):
   return response;
 }
 
+/**
+ * Where the proxy runs. Not in front of what the build prerenders (reviews and
+ * archives under /docs/, the home page and its pages, org, tag and paper
+ * pages, feeds, the search index, Open Graph cards, content images, Next's own
+ * files, the 404 and 500 documents, and the `.rsc`/`.segments` payloads next
+ * to each page): those are served as built, from Vercel's CDN with no function
+ * invoked, and carry their CSP in a `<meta>` tag (scripts/post-build.ts).
+ * Everything else (the reader's pages, sign-in, /api/*, unknown paths and
+ * their 404) runs it. `npm run verify:vercel` fails if this ever matches the
+ * URL of a prerendered page; a new prerendered section must be added here.
+ *
+ * The second pattern sends a path whose %-escapes are not valid UTF-8 here
+ * from anywhere (`/docs/%E0%A4%A`), to answer 400 rather than Next's 500. It
+ * lists the valid UTF-8 sequences (RFC 3629) and matches a path that is not
+ * made of them, so it never matches a real page's URL. Both must be literals:
+ * Next reads this object without running the file.
+ */
 export const config = {
-  // Next's own files and dev endpoints (static chunks, images, HMR) pass untouched.
-  matcher: [{ source: '/((?!_next/|favicon.ico).*)' }],
+  matcher: [
+    {
+      source:
+        '/((?!_next/|$|index(?:\\.|$)|(?:404|500)(?:\\.|$)|docs/|orgs/|tags/|page/|papers(?:[/.]|$)|og/|content-assets/|_not-found|_global-error|rss\\.xml$|atom\\.xml$|search-index\\.json$|sitemap\\.xml$|robots\\.txt$|icon\\.svg$|favicon\\.ico$).*)',
+    },
+    {
+      source:
+        '/((?!(?:[^%]|%[0-7][0-9A-Fa-f]|%(?:[Cc][2-9A-Fa-f]|[Dd][0-9A-Fa-f])%[89ABab][0-9A-Fa-f]|%[Ee]0%[ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][1-9A-Ca-cEeFf]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ee][Dd]%[89][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]0%(?:9[0-9A-Fa-f]|[ABab][0-9A-Fa-f])%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff][1-3]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f]|%[Ff]4%8[0-9A-Fa-f]%[89ABab][0-9A-Fa-f]%[89ABab][0-9A-Fa-f])*$).*)',
+    },
+  ],
 };

@@ -1,9 +1,13 @@
 // The second step of `npm run build`, after `next build`. Writes two files
 // next to Next's output and lists them in the traces of the functions that
 // read them, so a deployment (Vercel) packages them:
-// - csp-hashes.json: the inline-script hashes of every prerendered page, which
-//   proxy.ts turns into that page's Content-Security-Policy. Static pages stay
-//   static, yet only the scripts Next wrote into them at build time may run.
+// - csp-hashes.json: the inline-script hashes of every prerendered page. Each
+//   page's policy is also written into the page itself, as the first tag of
+//   its <head> (lib/security/csp-meta.ts): static pages stay static and need
+//   no function in front of them, yet only the scripts Next wrote into them at
+//   build time may run. This edits `.next`, which is what Vercel's Next
+//   builder packages after this script: edits to `.vercel/output` would not
+//   survive a git-triggered build (README "Content-Security-Policy").
 // - paper-catalog.json: every published paper, so the reader API and pages
 //   look papers up without parsing every review on a cold start.
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,22 +16,38 @@ import { PAPER_CATALOG_FILE, paperCatalogFile } from '@/lib/content/index/catalo
 import { buildIndex } from '@/lib/content/index/content-index';
 import { FEED_HTML_FILE } from '@/lib/feeds/feed-html-file';
 import { CSP_MANIFEST_FILE, type CspHashManifest } from '@/lib/security/csp';
+import { withCspMeta } from '@/lib/security/csp-meta';
 import { inlineScriptHashes } from '@/lib/security/inline-scripts';
 
 const distDir = path.resolve(process.env.NEXT_DIST_DIR || '.next');
 const serverDir = path.join(distDir, 'server');
 
+const standaloneDist = path.join(distDir, 'standalone', path.relative(process.cwd(), distDir));
+
+/** Hashes every prerendered page and writes its policy into it, here and in the standalone server's copy. */
 function cspManifest(): CspHashManifest {
   const prerendered = JSON.parse(readFileSync(path.join(distDir, 'prerender-manifest.json'), 'utf8')) as {
     routes: Record<string, unknown>;
   };
-  const htmlFile = (route: string) => path.join(serverDir, 'app', `${route === '/' ? 'index' : route.slice(1)}.html`);
+  const htmlFile = (dist: string, route: string) => path.join(dist, 'server', 'app', `${route === '/' ? 'index' : route.slice(1)}.html`);
   const manifest: CspHashManifest = { routes: {}, fallback: [] };
   for (const route of Object.keys(prerendered.routes)) {
     // Feeds, images and JSON are prerendered too but are not HTML documents.
-    if (existsSync(htmlFile(route))) manifest.routes[route] = inlineScriptHashes(readFileSync(htmlFile(route), 'utf8'));
+    const file = htmlFile(distDir, route);
+    if (!existsSync(file)) continue;
+    const html = withCspMeta(readFileSync(file, 'utf8'));
+    manifest.routes[route] = inlineScriptHashes(html);
+    writeFileSync(file, html);
+    if (existsSync(htmlFile(standaloneDist, route))) writeFileSync(htmlFile(standaloneDist, route), html);
   }
   manifest.fallback = [...new Set(['/_not-found', '/_global-error'].flatMap((route) => manifest.routes[route] ?? []))];
+  // Next also writes the 404 and 500 documents the Pages way; Vercel serves them from static/ for any missing path.
+  for (const name of ['404', '500']) {
+    for (const dist of [distDir, standaloneDist]) {
+      const file = path.join(dist, 'server', 'pages', `${name}.html`);
+      if (existsSync(file)) writeFileSync(file, withCspMeta(readFileSync(file, 'utf8')));
+    }
+  }
   return manifest;
 }
 
@@ -59,13 +79,12 @@ writeFileSync(catalogFile, JSON.stringify(catalog));
 addToTraces(catalogFile, appTraces);
 
 console.log(
-  `post-build: ${Object.keys(manifest.routes).length} prerendered pages hashed into ${path.relative(process.cwd(), manifestFile)}; ` +
+  `post-build: ${Object.keys(manifest.routes).length} prerendered pages given their CSP <meta> and hashed into ${path.relative(process.cwd(), manifestFile)}; ` +
     `${catalog.papers.length} papers into ${path.relative(process.cwd(), catalogFile)}`,
 );
 
 // `output: 'standalone'` assembled its folder during `next build`, before these
 // files existed: a standalone server reads them from its own copy of the dist folder.
-const standaloneDist = path.join(distDir, 'standalone', path.relative(process.cwd(), distDir));
 if (existsSync(standaloneDist)) {
   for (const name of [CSP_MANIFEST_FILE, PAPER_CATALOG_FILE, FEED_HTML_FILE]) {
     const from = path.join(distDir, name);

@@ -24,6 +24,8 @@ import pg from 'pg';
 import { contentTypeOf } from '@/lib/content/source/assets';
 import { listContentFiles } from '@/lib/content/source/files';
 import { buildIndex } from '@/lib/content/index/content-index';
+import { cspMetaOf } from '@/lib/security/csp-meta';
+import { inlineScriptHashes } from '@/lib/security/inline-scripts';
 
 // Vercel's own limit (@vercel/build-utils MAX_LAMBDA_UNCOMPRESSED_SIZE).
 const MAX_FUNCTION_MB = 250;
@@ -100,11 +102,11 @@ export function checkVercelOutput(
     else if (isPrerendered(route)) problems.push(`${route} is prerendered, but it must run per request`);
   }
 
-  // proxy.ts sends each page's CSP from the build's hash manifest and must ship with it.
+  // proxy.ts sends the CSP of pages rendered per request, from the build's hash manifest, and must ship with it.
   const proxy = functionAt('/_middleware');
   if (!proxy) problems.push('no functions/_middleware.func: proxy.ts (CSP, request ids) was not deployed');
   else if (!proxy.files.has('.next/csp-hashes.json'))
-    problems.push('the proxy function lacks .next/csp-hashes.json: prerendered pages would have their scripts blocked');
+    problems.push('the proxy function lacks .next/csp-hashes.json: the 404 page would have its scripts blocked');
   const routes: unknown[] = Array.isArray(config?.routes) ? config.routes : [];
   if (
     !routes.some(
@@ -116,6 +118,10 @@ export function checkVercelOutput(
   ) {
     problems.push('config.json sets no Strict-Transport-Security: the security headers of next.config.ts are missing');
   }
+
+  const pages = prerenderedPages(staticDir, functionsDir);
+  problems.push(...functionsInFront(routes, pages, (route) => Boolean(functionAt(route)) && !isPrerendered(route)));
+  problems.push(...pagesWithoutCsp(routes, pages));
 
   for (const route of CONTENT_READING_ROUTES) {
     const fn = functionAt(route);
@@ -170,6 +176,126 @@ export function checkVercelOutput(
       largestFunction: largest ? { name: largest.name, bytes: largest.bytes } : null,
     },
   };
+}
+
+type PrerenderedPage = { url: string; html: string | null };
+
+/**
+ * Every URL served as built: HTML files in static/, and the prerenders in
+ * functions/ (`.prerender-config.json` with its fallback file), HTML or not.
+ * `html` is the file's text when it is an HTML document.
+ */
+function prerenderedPages(staticDir: string, functionsDir: string): PrerenderedPage[] {
+  const toUrl = (route: string) => (route === 'index' ? '/' : `/${route.replace(/\/index$/, '')}`);
+  const pages: PrerenderedPage[] = walk(staticDir)
+    .filter((file) => file.endsWith('.html'))
+    .map((file) => ({ url: toUrl(file.slice(0, -'.html'.length)), html: readFileSync(path.join(staticDir, file), 'utf8') }));
+  for (const file of walk(functionsDir).filter((f) => f.endsWith('.prerender-config.json'))) {
+    const route = file.slice(0, -'.prerender-config.json'.length);
+    const declared = readJson(path.join(functionsDir, file))?.fallback;
+    const fallback =
+      typeof declared === 'string' ? declared : isObject(declared) && typeof declared.fsPath === 'string' ? declared.fsPath : undefined;
+    if (!fallback) continue;
+    const fallbackFile = path.join(functionsDir, path.dirname(file), fallback);
+    pages.push({
+      url: toUrl(route),
+      html: fallback.endsWith('.html') && existsSync(fallbackFile) ? readFileSync(fallbackFile, 'utf8') : null,
+    });
+  }
+  return pages;
+}
+
+type OutputRoute = { src?: unknown; dest?: unknown; middlewarePath?: unknown; headers?: unknown; handle?: unknown };
+
+/** A route's `src`, anchored, matched ignoring case: a check that errs towards finding a match. */
+function routeRegExp(route: OutputRoute): RegExp | null {
+  if (typeof route.src !== 'string') return null;
+  try {
+    return new RegExp(route.src.startsWith('^') ? route.src : `^${route.src}`, 'i');
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Nothing may run in front of what is served as built: no route with a
+ * `middlewarePath` (the proxy) may match any prerendered URL, and no route
+ * ahead of the filesystem may send a prerendered page to a function. Each such route would cost a function
+ * invocation per page view and keep the page from being served from the CDN alone.
+ */
+export function functionsInFront(routes: unknown[], pages: PrerenderedPage[], isFunction: (route: string) => boolean): string[] {
+  const problems: string[] = [];
+  const beforeFilesystem = routes.findIndex((route) => isObject(route) && route.handle === 'filesystem');
+  for (const [i, raw] of routes.entries()) {
+    if (!isObject(raw)) continue;
+    const route = raw as OutputRoute;
+    const middleware = typeof route.middlewarePath === 'string';
+    const early = beforeFilesystem === -1 || i < beforeFilesystem;
+    if (!middleware && !(early && typeof route.dest === 'string')) continue;
+    const src = routeRegExp(route);
+    if (!src) {
+      if (middleware)
+        problems.push(`config.json route ${i} runs ${String(route.middlewarePath)} on a src that cannot be read: ${String(route.src)}`);
+      continue;
+    }
+    const hits = pages.filter(({ url, html }) => {
+      const match = src.exec(url);
+      if (!match) return false;
+      if (middleware) return true;
+      // A rewrite is checked on pages only: @vercel/next rewrites any request with an `RSC: 1` header to
+      // `<path>.rsc`, a function for a feed or an image, but a browser asks that only of a page.
+      if (html === null) return false;
+      const dest = (route.dest as string).replace(
+        /\$(\w+)/g,
+        (_, key: string) => (/^\d+$/.test(key) ? match[Number(key)] : match.groups?.[key]) ?? '',
+      );
+      return isFunction(dest.split('?')[0]!);
+    });
+    if (hits.length)
+      problems.push(
+        `config.json route ${i} (${middleware ? `middlewarePath ${String(route.middlewarePath)}` : `dest ${String(route.dest)}`}) runs a function in front of ${hits.length} prerendered URL${hits.length === 1 ? '' : 's'}, e.g. ${hits[0]!.url} (src ${String(route.src)})`,
+      );
+  }
+  return problems;
+}
+
+/**
+ * Every prerendered HTML page carries its Content-Security-Policy without a
+ * function: a `<meta>` policy whose script hashes allow exactly the page's
+ * inline scripts, or a config.json header route that matches its URL.
+ */
+export function pagesWithoutCsp(routes: unknown[], pages: PrerenderedPage[]): string[] {
+  const headerRoutes = routes.filter(
+    (route): route is OutputRoute =>
+      isObject(route) &&
+      isObject(route.headers) &&
+      Object.entries(route.headers).some(
+        ([name, value]) => name.toLowerCase() === 'content-security-policy' && String(value).includes('script-src'),
+      ),
+  );
+  const missing: string[] = [];
+  const wrong: string[] = [];
+  for (const { url, html } of pages) {
+    if (html === null) continue;
+    if (headerRoutes.some((route) => routeRegExp(route)?.test(url))) continue;
+    const policy = cspMetaOf(html);
+    if (!policy) {
+      missing.push(url);
+      continue;
+    }
+    const allowed = new Set(
+      (policy.split(/;\s*/).find((d) => d.startsWith('script-src ')) ?? '').split(' ').map((h) => h.replace(/^'|'$/g, '')),
+    );
+    if (inlineScriptHashes(html).some((hash) => !allowed.has(hash))) wrong.push(url);
+  }
+  const problems: string[] = [];
+  if (missing.length)
+    problems.push(
+      `${missing.length} prerendered pages have no Content-Security-Policy (no <meta> tag, no config.json header), e.g. ${missing[0]}`,
+    );
+  if (wrong.length)
+    problems.push(`${wrong.length} prerendered pages have a <meta> policy that blocks their own inline scripts, e.g. ${wrong[0]}`);
+  return problems;
 }
 
 /** The function as it is unzipped: files in its folder plus its filePathMap, each path once. */

@@ -28,10 +28,18 @@ export function describeError(error: unknown): string {
   return parts.join(' ');
 }
 
-/** The id the proxy gave this request (also sent back as `x-request-id`), or '-'. */
+/**
+ * The id the proxy gave this request (also sent back as `x-request-id`). The
+ * proxy does not run in front of prerendered pages, so a failure there (a
+ * /docs/ path rendered on demand) is logged under Vercel's own request id
+ * (`x-vercel-id`, which Vercel sends back too), or else a fresh one.
+ */
 export function requestIdOf(headers: AnyHeaders): string {
   const id = headerValue(headers, 'x-request-id');
-  return id && /^[\w-]{1,64}$/.test(id) ? id : '-';
+  if (id && /^[\w-]{1,64}$/.test(id)) return id;
+  const vercel = headerValue(headers, 'x-vercel-id');
+  if (vercel && /^[\w:-]{1,128}$/.test(vercel)) return vercel;
+  return crypto.randomUUID();
 }
 
 export function logServerError(where: string, requestId: string, error: unknown): void {

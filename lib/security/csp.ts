@@ -1,36 +1,9 @@
 import { THEME_SCRIPT_HASH } from '@/lib/config/theme';
+import type { ScriptAllowance } from '@/lib/security/policy';
 
-/**
- * The Content-Security-Policy every page gets. Scripts: only this site's own
- * files, plus the inline scripts Next writes into each page, allowed by hash
- * on prerendered pages (their HTML is fixed at build, so the hashes are known
- * then and the pages stay static) and by a per-request nonce on pages
- * rendered on demand. Styles allow inline: KaTeX and Shiki style by attribute.
- */
-export type ScriptAllowance = { hashes: readonly string[]; nonce?: string };
+export { contentSecurityPolicy, FRAME_ANCESTORS_HEADER, type ScriptAllowance } from '@/lib/security/policy';
 
-export function contentSecurityPolicy({ hashes, nonce }: ScriptAllowance, { dev = false } = {}): string {
-  const scripts = [
-    "'self'",
-    ...hashes.map((hash) => `'${hash}'`),
-    ...(nonce ? [`'nonce-${nonce}'`] : []),
-    ...(dev ? ["'unsafe-eval'"] : []),
-  ];
-  return [
-    "default-src 'self'",
-    `script-src ${scripts.join(' ')}`,
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self' data:",
-    `connect-src 'self'${dev ? ' ws:' : ''}`,
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join('; ');
-}
-
-/** Built by scripts/post-build.ts after `next build`: inline-script hashes per prerendered page. */
+/** Built by scripts/post-build.ts after `next build`: inline-script hashes per prerendered page (also written into each page as its `<meta>` policy). */
 export type CspHashManifest = {
   /** Decoded pathname → hashes of that page's inline scripts. */
   routes: Record<string, string[]>;

@@ -4,6 +4,8 @@ import { expect, inject, test } from 'vitest';
 import { listContentFiles } from '@/lib/content/source/files';
 import { buildIndex } from '@/lib/content/index/content-index';
 import { paperHref } from '@/lib/content/urls';
+import { cspMetaOf } from '@/lib/security/csp-meta';
+import { inlineScriptHashes } from '@/lib/security/inline-scripts';
 
 // Serverless deployments ship only the files traced into each function: every
 // route that looks papers up in content/ must carry it. Runs on the build the
@@ -71,5 +73,33 @@ test('every paper in content/ has its page prerendered by the build', () => {
     const route = decodeURIComponent(paperHref(paper.paperId));
     expect(Object.keys(manifest.routes), route).toContain(route);
     expect(existsSync(path.resolve('.next/server/app', `${route.slice(1)}.html`)), route).toBe(true);
+  }
+});
+
+// The CSP of a prerendered page travels in its own HTML (no function in front
+// of it): every prerendered page, here and in the standalone server's copy.
+test('every prerendered page carries a <meta> policy that allows exactly its own inline scripts', () => {
+  const prerendered = Object.keys(
+    (JSON.parse(readFileSync(path.resolve('.next/prerender-manifest.json'), 'utf8')) as { routes: Record<string, unknown> }).routes,
+  );
+  const pages = prerendered
+    .map((route) => `server/app/${route === '/' ? 'index' : route.slice(1)}.html`)
+    .filter((file) => existsSync(path.resolve('.next', file)));
+  expect(pages.length).toBeGreaterThan(buildIndex(undefined, undefined, { drafts: false }).reviews.length);
+  expect(pages).toContain('server/app/_not-found.html');
+  for (const file of pages) {
+    for (const copy of [path.resolve('.next', file), path.resolve('.next/standalone/.next', file)]) {
+      const html = readFileSync(copy, 'utf8');
+      const policy = cspMetaOf(html);
+      expect(policy, copy).toBeTruthy();
+      const allowed = policy!
+        .split('; ')
+        .find((d) => d.startsWith('script-src '))!
+        .split(' ')
+        .slice(2);
+      expect(allowed.map((h) => h.slice(1, -1)).sort(), copy).toEqual(inlineScriptHashes(html).sort());
+      // Before any script: a <meta> policy governs only what comes after it.
+      expect(html.indexOf('http-equiv="Content-Security-Policy"'), copy).toBeLessThan(html.indexOf('<script'));
+    }
   }
 });

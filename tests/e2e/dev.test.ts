@@ -26,14 +26,20 @@ afterAll(async () => {
 });
 
 // The README's quick start is `npm run dev`: under the development policy
-// (nonce on every page, eval for React's tooling) a review page must still
-// hydrate with no CSP violation.
+// (eval for React's tooling; a nonce where the proxy runs, inline scripts
+// allowed on the pages a build would prerender, which the proxy leaves alone)
+// a review page must still hydrate with no CSP violation.
 test('npm run dev serves a review that hydrates under the development CSP', { timeout: 240_000 }, async () => {
   const response = await fetch(`${app.baseURL}${review.url}`);
   expect(response.status).toBe(200);
-  // The theme script in <head> cannot carry React's nonce: it is allowed by its hash.
-  expect(response.headers.get('content-security-policy')).toContain(`script-src 'self' '${THEME_SCRIPT_HASH}' 'nonce-`);
-  expect(response.headers.get('content-security-policy')).toMatch(/script-src 'self' '[^']+' 'nonce-[^']+' 'unsafe-eval'/);
+  expect(response.headers.get('x-request-id')).toBeNull();
+  expect(response.headers.get('content-security-policy')).toContain("script-src 'self' 'unsafe-inline' 'unsafe-eval';");
+  expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+  // Where the proxy runs, its nonce policy: the theme script in <head> cannot carry React's nonce, so it is allowed by its hash.
+  const signin = await fetch(`${app.baseURL}/signin`);
+  expect(signin.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  expect(signin.headers.get('content-security-policy')).toContain(`script-src 'self' '${THEME_SCRIPT_HASH}' 'nonce-`);
+  expect(signin.headers.get('content-security-policy')).toMatch(/script-src 'self' '[^']+' 'nonce-[^']+' 'unsafe-eval'/);
 
   const context = await browser().newContext({ baseURL: app.baseURL });
   await recordCspViolations(context);

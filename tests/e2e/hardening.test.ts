@@ -5,6 +5,9 @@ import { buildIndex } from '@/lib/content/index/content-index';
 import { startWithDatabaseAt, startWithDatabaseDown, type LoggedApp } from '@/tests/support/server';
 import { axeViolations, cspViolations, recordCspViolations, setupBrowser, waitForHydration } from '@/tests/e2e/browser';
 import { Reader } from '@/tests/e2e/client';
+import { paperHref } from '@/lib/content/urls';
+import { cspMetaOf } from '@/lib/security/csp-meta';
+import { inlineScriptHashes } from '@/lib/security/inline-scripts';
 
 const index = buildIndex(undefined, undefined, { drafts: false });
 // A review with figures (zoom) and math (KaTeX): every sample review has both.
@@ -44,19 +47,49 @@ describe.each(inject('servers'))('headers on $backend', ({ baseURL }) => {
     expect((await reader.json('PUT', '/api/bookmarks', { paperId, bookmarked: true })).status).toBe(200);
   });
 
-  test('pages, feeds and content are cacheable by anyone, with the security headers and a hash-only script policy', async () => {
-    for (const path of [review.url, '/', '/papers', '/rss.xml', '/atom.xml', '/search-index.json']) {
+  test('pages, feeds and content are cacheable by anyone, with the security headers, served with no proxy in front', async () => {
+    for (const path of [review.url, '/', '/papers', paperHref(paperId), '/rss.xml', '/atom.xml', '/search-index.json']) {
       const response = await fetch(`${baseURL}${path}`);
       expect(response.status, path).toBe(200);
       expectSecurityHeaders(response, path);
       expectSharedCacheable(response, path);
-      expect(response.headers.get('x-request-id'), path).toMatch(/^[0-9a-f-]{36}$/);
+      // Nothing ran in front of it: no request id, and only the one directive a <meta> policy cannot carry.
+      expect(response.headers.get('x-request-id'), path).toBeNull();
+      expect(response.headers.get('content-security-policy'), path).toBe("frame-ancestors 'none'");
     }
-    const page = await fetch(`${baseURL}${review.url}`);
-    const policy = page.headers.get('content-security-policy') ?? '';
-    const scripts = policy.split('; ').find((d) => d.startsWith('script-src '))!;
-    expect(scripts).toMatch(/^script-src 'self'( 'sha256-[A-Za-z0-9+/]+=*')+$/);
-    expect(policy).toContain("frame-ancestors 'none'");
+  });
+
+  test('a prerendered page carries its hash-only script policy in a <meta> tag ahead of every script', async () => {
+    for (const path of [review.url, '/', '/papers']) {
+      const html = await (await fetch(`${baseURL}${path}`)).text();
+      const head = html.slice(html.indexOf('<head>'));
+      expect(head, path).toMatch(/^<head><meta charSet="utf-8"\/><meta http-equiv="Content-Security-Policy" content="[^"]+"\/>/);
+      const policy = cspMetaOf(html)!;
+      const scripts = policy.split('; ').find((d) => d.startsWith('script-src '))!;
+      expect(scripts, path).toMatch(/^script-src 'self'( 'sha256-[A-Za-z0-9+/]+=*')+$/);
+      // Exactly the page's own inline scripts, and nothing a <meta> policy cannot carry.
+      expect(
+        scripts
+          .split(' ')
+          .slice(2)
+          .map((h) => h.slice(1, -1))
+          .sort(),
+        path,
+      ).toEqual(inlineScriptHashes(html).sort());
+      expect(policy, path).toContain("object-src 'none'");
+      expect(policy, path).not.toContain('frame-ancestors');
+    }
+  });
+
+  test('API routes and pages rendered per request go through the proxy: a request id and the nonce policy in the header', async () => {
+    for (const path of ['/api/health', '/signin', '/no-such-page']) {
+      const response = await fetch(`${baseURL}${path}`);
+      expectSecurityHeaders(response, path);
+      expect(response.headers.get('x-request-id'), path).toMatch(/^[0-9a-f-]{36}$/);
+      const policy = response.headers.get('content-security-policy') ?? '';
+      expect(policy, path).toMatch(/script-src 'self'( 'sha256-[A-Za-z0-9+/]+=*')+ 'nonce-[^']+'/);
+      expect(policy, path).toContain("frame-ancestors 'none'");
+    }
   });
 
   test('hashed assets and content images are cached for a year, immutable', async () => {

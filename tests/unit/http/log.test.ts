@@ -32,8 +32,12 @@ describe('server error log lines', () => {
 
   test('take the request id only in its own shape', () => {
     expect(requestIdOf(new Headers({ 'x-request-id': 'a1b2-c3' }))).toBe('a1b2-c3');
-    expect(requestIdOf(new Headers({ 'x-request-id': 'evil id; drop' }))).toBe('-');
-    expect(requestIdOf({})).toBe('-');
+    // No proxy in front (a prerendered path rendered on demand): Vercel's id, else a fresh one, never none.
+    const vercel = 'fra1::iad1::abcde-1700000000000-0123456789ab';
+    expect(requestIdOf(new Headers({ 'x-vercel-id': vercel }))).toBe(vercel);
+    expect(requestIdOf(new Headers({ 'x-request-id': 'evil id; drop' }))).toMatch(/^[0-9a-f-]{36}$/);
+    expect(requestIdOf({})).toMatch(/^[0-9a-f-]{36}$/);
+    expect(requestIdOf({})).not.toBe(requestIdOf({}));
     expect(describeError('thrown string')).toBe('string');
   });
 });

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import { THEME_SCRIPT, THEME_SCRIPT_HASH } from '@/lib/config/theme';
 import { contentSecurityPolicy, scriptAllowance, type CspHashManifest } from '@/lib/security/csp';
+import { cspMetaOf, withCspMeta } from '@/lib/security/csp-meta';
+import { securityHeaders } from '@/lib/security/headers';
 import { inlineScriptHashes } from '@/lib/security/inline-scripts';
 
 const sha = (text: string) => `sha256-${createHash('sha256').update(text).digest('base64')}`;
@@ -45,8 +47,37 @@ describe('content security policy', () => {
     expect(scriptAllowance(manifest, '/%E0%A4%A', () => 'n').nonce).toBe('n');
   });
 
+  test("a prerendered page's <meta> policy leaves out frame-ancestors, which the static header sends", () => {
+    const policy = contentSecurityPolicy({ hashes: ['sha256-home'] }, { meta: true });
+    expect(policy).toContain("script-src 'self' 'sha256-home';");
+    expect(policy).not.toContain('frame-ancestors');
+    expect(securityHeaders()).toContainEqual({ key: 'Content-Security-Policy', value: "frame-ancestors 'none'" });
+  });
+
   test('development adds only what React needs for its dev tooling', () => {
     const policy = contentSecurityPolicy({ hashes: [], nonce: 'n' }, { dev: true });
     expect(policy).toContain("script-src 'self' 'nonce-n' 'unsafe-eval'");
+    // Pages the proxy does not run on have no nonce under `next dev`: the static header allows their inline scripts.
+    const header = securityHeaders({ dev: true }).find((h) => h.key === 'Content-Security-Policy')!.value;
+    expect(header).toContain("script-src 'self' 'unsafe-inline' 'unsafe-eval'");
+    expect(header).toContain("frame-ancestors 'none'");
+  });
+});
+
+describe('the <meta> policy of a prerendered page', () => {
+  const page = `<!DOCTYPE html><html lang="ko"><head><meta charSet="utf-8"/><script src="/_next/a.js"></script><script>boot()</script></head><body><script>self.__next_f.push([1,"x"])</script></body></html>`;
+
+  test('goes right after the charset, before any script, and allows exactly the inline scripts', () => {
+    const html = withCspMeta(page);
+    expect(html).toMatch(
+      /^<!DOCTYPE html><html lang="ko"><head><meta charSet="utf-8"\/><meta http-equiv="Content-Security-Policy" content="[^"]+"\/><script src/,
+    );
+    expect(cspMetaOf(html)).toBe(contentSecurityPolicy({ hashes: [sha('boot()'), sha('self.__next_f.push([1,"x"])')] }, { meta: true }));
+    expect(cspMetaOf(page)).toBeNull();
+  });
+
+  test('running it twice replaces the tag; a document without <head> is an error, not a page without a policy', () => {
+    expect(withCspMeta(withCspMeta(page))).toBe(withCspMeta(page));
+    expect(() => withCspMeta('<p>no head</p>')).toThrow(/no <head>/);
   });
 });
