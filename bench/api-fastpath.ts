@@ -8,11 +8,12 @@
 // signed-in readers, and the server's resident memory after the run.
 // Targets (issue 14): toggles ≥ 0.5× the page's rate, toggle p99 ≤ 3× its
 // median, /bookmarks p99 < 500 ms, RSS < 500 MB. Builds unless BENCH_SKIP_BUILD=1.
-import { readFileSync, readdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { treeRssMb } from '@/bench/tree-rss';
 import { buildIndex } from '@/lib/content/index/content-index';
 import { applyMigrations } from '@/lib/db/migrate';
 import { openSql, type SqlDatabase } from '@/lib/db/sql';
@@ -95,25 +96,6 @@ async function driverLoops(op: (worker: number, i: number) => Promise<unknown>):
 
 /** A query runner for the driver alone: a pg Pool of CONNECTIONS clients, or PGlite's one connection. */
 type Query = (text: string, params: unknown[]) => Promise<unknown>;
-
-/** Resident memory (MB) of a process and all its descendants, from /proc. */
-function treeRssMb(pid: number): number {
-  let kb = 0;
-  const visit = (p: number) => {
-    try {
-      const status = readFileSync(`/proc/${p}/status`, 'utf8');
-      kb += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-      for (const task of readdirSync(`/proc/${p}/task`)) {
-        const children = readFileSync(`/proc/${p}/task/${task}/children`, 'utf8').trim();
-        for (const child of children ? children.split(/\s+/) : []) visit(Number(child));
-      }
-    } catch {
-      // the process ended while being read
-    }
-  };
-  visit(pid);
-  return kb / 1024;
-}
 
 type Result = {
   backend: string;

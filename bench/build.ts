@@ -12,10 +12,11 @@
 // DOCUSAURUS_DIR must name an installed copy of ../shared/docusaurus-reference
 // (its README: copy it to a temp folder, npm install there).
 import { spawn } from 'node:child_process';
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { treeRssMb } from '@/bench/tree-rss';
 import { execFileSync } from 'node:child_process';
 
 const DOCUSAURUS_DIR = process.env.DOCUSAURUS_DIR;
@@ -24,24 +25,6 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 type Run = { cpu: number; wall: number; peakMb: number };
-
-/** Resident memory (MB) of a process and all its descendants, from /proc. */
-function treeRssMb(pid: number): number {
-  let kb = 0;
-  const visit = (p: number) => {
-    try {
-      kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0);
-      for (const task of readdirSync(`/proc/${p}/task`)) {
-        const children = readFileSync(`/proc/${p}/task/${task}/children`, 'utf8').trim();
-        for (const child of children ? children.split(/\s+/) : []) visit(Number(child));
-      }
-    } catch {
-      // gone while being read
-    }
-  };
-  visit(pid);
-  return kb / 1024;
-}
 
 /** Runs `command` in bash in `cwd`; CPU from bash's `times` (children's user and system time). */
 function measure(command: string, cwd: string, env: Record<string, string>, log: string): Promise<Run> {

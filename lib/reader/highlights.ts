@@ -34,7 +34,7 @@ export type HighlightRecord = {
 };
 
 // Never select userId: callers only ever see their own highlights anyway.
-const HIGHLIGHT_SELECT = {
+export const HIGHLIGHT_SELECT = {
   id: true,
   review: true,
   paperId: true,

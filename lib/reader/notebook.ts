@@ -8,7 +8,7 @@ import type { Paper } from '@/lib/content/index/content-index';
 import { findReview, reviewSummaries, type ReviewSummary } from '@/lib/content/index/review-lookup';
 import { getDb } from '@/lib/db/connection';
 import { pageWindow } from '@/lib/db/query-helpers';
-import { locateHighlight, type HighlightRecord } from '@/lib/reader/highlights';
+import { HIGHLIGHT_SELECT, locateHighlight, type HighlightRecord } from '@/lib/reader/highlights';
 import type { NoteRecord } from '@/lib/reader/notes';
 
 export type NotebookHighlight = HighlightRecord & {
@@ -36,21 +36,6 @@ export type NotebookGroup = {
   /** The group began on an earlier page. */
   continued: boolean;
 };
-
-const HIGHLIGHT_SELECT = {
-  id: true,
-  review: true,
-  paperId: true,
-  quoteExact: true,
-  quotePrefix: true,
-  quoteSuffix: true,
-  positionStart: true,
-  positionEnd: true,
-  color: true,
-  note: true,
-  createdAt: true,
-  updatedAt: true,
-} as const;
 
 /** A highlight's review ('' for notes), position in it (0 for notes) and creation time order items inside a group. */
 type Item = { kind: 'note' | 'highlight'; id: string; group: string; review: string; position: number; at: number };

@@ -26,6 +26,7 @@ import {
   type ReaderCollection,
   type ReadingStatusValue,
 } from '@/lib/reader/shared';
+import { HIGHLIGHT_SELECT, type HighlightRecord } from '@/lib/reader/highlights';
 import { assertRoom, lockReaderRows } from '@/lib/reader/limits';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { absoluteSiteUrl } from '@/lib/config/site';
@@ -52,20 +53,8 @@ export type ReaderData = {
   highlights: ReaderHighlight[];
 };
 
-export type ReaderHighlight = {
-  id: string;
-  review: string;
-  paperId: string | null;
-  quoteExact: string;
-  quotePrefix: string;
-  quoteSuffix: string;
-  positionStart: number;
-  positionEnd: number;
-  color: string;
-  note: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-};
+/** A highlight as the data layer returns it (lib/reader/highlights.ts). */
+export type ReaderHighlight = HighlightRecord;
 
 /** Selected or imported papers that no review here knows; carries the full list for the message. */
 export class UnknownPapersError extends HttpError {
@@ -130,20 +119,7 @@ export async function readReaderData(userId: string): Promise<ReaderData> {
       db.highlight.findMany({
         where: { userId },
         orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-        select: {
-          id: true,
-          review: true,
-          paperId: true,
-          quoteExact: true,
-          quotePrefix: true,
-          quoteSuffix: true,
-          positionStart: true,
-          positionEnd: true,
-          color: true,
-          note: true,
-          createdAt: true,
-          updatedAt: true,
-        },
+        select: HIGHLIGHT_SELECT,
       }),
     ],
     { isolationLevel: 'RepeatableRead' },
