@@ -28,6 +28,8 @@ export const viewport: Viewport = {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // The live preview exists under `next dev` only: a production build drops this branch and the island's code.
   const LivePreview = process.env.NODE_ENV === 'development' ? (await import('@/components/dev/live-preview')).LivePreview : null;
+  const contentVersion =
+    process.env.NODE_ENV === 'development' ? (await import('@/lib/content/dev/content-watcher')).currentContentVersion() : '';
   return (
     // The theme script adds `light` or `dark` to <html> before React hydrates it.
     <html lang="ko" suppressHydrationWarning>
@@ -40,7 +42,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           {children}
         </main>
         <SiteFooter />
-        {LivePreview ? <LivePreview /> : null}
+        {LivePreview ? <LivePreview version={contentVersion} /> : null}
       </body>
     </html>
   );

@@ -14,7 +14,18 @@ const browser = setupBrowser();
 const content = mkdtempSync(path.join(tmpdir(), 'dev-content-'));
 cpSync(path.resolve('content'), content, { recursive: true });
 // An MDX review (in a .md file an unclosed tag is raw HTML, not an error).
-const review = buildIndex(content, undefined, { drafts: true }).reviews.find((r) => r.format === 'mdx' && r.date === '2025-11-21')!;
+const reviews = buildIndex(content, undefined, { drafts: true }).reviews;
+const review = reviews.find((r) => r.format === 'mdx' && r.date === '2025-11-21')!;
+// Another review for the reconnect test, so the two tests never edit the same file.
+const other = reviews.find((r) => r.file !== review.file)!;
+
+/** The first line of prose in a review: past the front matter, not an import or export. */
+function firstProseLine(lines: string[]): number {
+  const body = lines[0] === '---' ? lines.indexOf('---', 1) + 1 : 0;
+  const prose = lines.findIndex((line, i) => i > Math.max(body, 0) && /^[\p{L}*]/u.test(line) && !/^(import|export)\b/.test(line));
+  expect(prose).toBeGreaterThan(0);
+  return prose;
+}
 
 let app: LoggedApp;
 beforeAll(async () => {
@@ -70,8 +81,7 @@ test('an author saves, adds an image and a review, breaks the file and fixes it:
 
   // 1. Change a sentence: the first prose line of the review.
   const lines = original.split('\n');
-  const prose = lines.findIndex((line, i) => i > 0 && /^[\p{L}*]/u.test(line) && !/^(import|export)\b/.test(line));
-  expect(prose).toBeGreaterThan(0);
+  const prose = firstProseLine(lines);
   const edited = lines.map((line, i) => (i === prose ? '라이브 미리보기: 저장하면 바로 보입니다.' : line)).join('\n');
   save(edited);
   await expect.poll(() => article.textContent(), poll).toContain('라이브 미리보기: 저장하면 바로 보입니다.');
@@ -124,5 +134,38 @@ test('an author saves, adds an image and a review, breaks the file and fixes it:
   await expect.poll(() => errors.count(), poll).toBe(0);
   await expect.poll(() => article.textContent(), poll).toContain('라이브 미리보기: 저장하면 바로 보입니다.');
   expect(await sameDocument()).toBe(true);
+  await context.close();
+});
+
+// A save made while the page has no event stream (on a first visit the
+// stream's route is still compiling; a connection can drop) must not be
+// missed: the stream says which content version is current when it connects.
+test('a save made before the live preview connects still reaches the open page', { timeout: 300_000 }, async () => {
+  const context = await browser().newContext({ baseURL: app.baseURL });
+  const page = await context.newPage();
+  let release = () => {};
+  const connect = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/dev/content-events', async (route) => {
+    await connect;
+    await route.continue();
+  });
+  // On its own this test is the first visit: next dev compiles the page first.
+  await page.goto(other.url, { timeout: 180_000 });
+  await waitForHydration(page, { timeout: 120_000 });
+  await page.evaluate(() => ((window as unknown as { stillThisPage: boolean }).stillThisPage = true));
+
+  const original = readFileSync(other.file, 'utf8');
+  const lines = original.split('\n');
+  const prose = firstProseLine(lines);
+  const sentence = '연결 전에 저장한 문장도 보입니다.';
+  writeFileSync(other.file, lines.map((line, i) => (i === prose ? sentence : line)).join('\n'));
+  // The server has the new text (a fresh request renders it) while the open page, with no stream yet, still shows the old one.
+  await expect.poll(async () => (await fetch(`${app.baseURL}${other.url}`)).text(), { timeout: 60_000 }).toContain(sentence);
+  expect(await page.locator('article').textContent()).not.toContain(sentence);
+
+  release();
+  await expect.poll(() => page.locator('article').textContent(), { timeout: 60_000, interval: 250 }).toContain(sentence);
+  expect(await page.evaluate(() => (window as unknown as { stillThisPage?: boolean }).stillThisPage === true)).toBe(true);
+  writeFileSync(other.file, original);
   await context.close();
 });

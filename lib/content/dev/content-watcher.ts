@@ -3,11 +3,20 @@ import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import { contentRoot } from '@/lib/content/source/files';
 
-/** What changed under the content folder: paths relative to it, `/`-separated. */
-export type ContentChange = { paths: string[] };
+/** What changed under the content folder: paths relative to it, `/`-separated, and the content version it made. */
+export type ContentChange = { paths: string[]; version: string };
 
 type Listener = (change: ContentChange) => void;
-type WatcherState = { root: string; watcher: FSWatcher; listeners: Set<Listener>; pending: Set<string>; timer: NodeJS.Timeout | null };
+type WatcherState = {
+  root: string;
+  watcher: FSWatcher;
+  listeners: Set<Listener>;
+  pending: Set<string>;
+  timer: NodeJS.Timeout | null;
+  /** Changes seen since this watcher started; with `boot`, the content version a page was rendered at. */
+  changes: number;
+  boot: string;
+};
 
 // One watcher per process, however often Next re-evaluates this module.
 const registry = globalThis as typeof globalThis & { __contentWatcher?: WatcherState };
@@ -22,11 +31,14 @@ function start(root: string): WatcherState {
     listeners: new Set(),
     pending: new Set(),
     timer: null,
+    changes: 0,
+    boot: Date.now().toString(36),
   };
   state.watcher.on('all', (_event, file) => {
     state.pending.add(path.relative(root, file).split(path.sep).join('/'));
     state.timer ??= setTimeout(() => {
-      const change = { paths: [...state.pending].sort() };
+      state.changes += 1;
+      const change = { paths: [...state.pending].sort(), version: versionOf(state) };
       state.pending.clear();
       state.timer = null;
       for (const listener of state.listeners) listener(change);
@@ -36,31 +48,40 @@ function start(root: string): WatcherState {
   return state;
 }
 
+const versionOf = (state: WatcherState) => `${state.boot}.${state.changes}`;
+
+/** The running watcher for the content folder, started on first use and kept for the life of the dev server. */
+function watcherFor(root: string): WatcherState {
+  const state = registry.__contentWatcher;
+  if (state?.root === root) return state;
+  void state?.watcher.close();
+  return (registry.__contentWatcher = start(root));
+}
+
+/**
+ * Development only: the content version the page being rendered shows. The
+ * layout renders it into the live preview island, and the event stream sends
+ * the current one when it (re)connects: a save made before the stream opened
+ * (the route is still compiling on a first visit, or the connection dropped)
+ * is then noticed and the page refreshed, instead of being missed.
+ */
+export function currentContentVersion(): string {
+  return versionOf(watcherFor(contentRoot()));
+}
+
 /**
  * Development only: calls `listener` after every save, addition or removal
  * under the content folder (reviews, images), until the returned function is
- * called. The watcher starts with the first subscriber and stops with the last.
+ * called. The watcher keeps running without listeners, so the version counts
+ * every change between a page's render and its stream connecting.
  */
 export function onContentChange(listener: Listener): () => void {
-  const root = contentRoot();
-  let state = registry.__contentWatcher;
-  if (!state || state.root !== root) {
-    void state?.watcher.close();
-    state = registry.__contentWatcher = start(root);
-  }
-  const current = state;
-  current.listeners.add(listener);
-  return () => {
-    current.listeners.delete(listener);
-    if (current.listeners.size === 0 && registry.__contentWatcher === current) {
-      registry.__contentWatcher = undefined;
-      if (current.timer) clearTimeout(current.timer);
-      void current.watcher.close();
-    }
-  };
+  const state = watcherFor(contentRoot());
+  state.listeners.add(listener);
+  return () => state.listeners.delete(listener);
 }
 
-/** Server-Sent Events: a `change` event per content change, a comment every 15 s so proxies keep the stream open. */
+/** Server-Sent Events: the current `version` on connecting, a `change` event per content change, a comment every 15 s so proxies keep the stream open. */
 export function contentChangeStream(signal: AbortSignal): Response {
   const encoder = new TextEncoder();
   let stop = () => {};
@@ -85,7 +106,7 @@ export function contentChangeStream(signal: AbortSignal): Response {
         }
       };
       signal.addEventListener('abort', stop, { once: true });
-      send('retry: 1000\n: watching content\n\n');
+      send(`retry: 1000\nevent: version\ndata: ${currentContentVersion()}\n\n`);
     },
     cancel() {
       stop();
