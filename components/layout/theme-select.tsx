@@ -1,7 +1,7 @@
 'use client';
 
-import { useSyncExternalStore } from 'react';
-import { isTheme, THEME_STORAGE_KEY, THEMES, type Theme } from '@/lib/config/theme';
+import { useEffect, useSyncExternalStore } from 'react';
+import { isTheme, THEME_COLORS, THEME_STORAGE_KEY, THEMES, type Theme } from '@/lib/config/theme';
 
 const listeners = new Set<() => void>();
 
@@ -24,7 +24,20 @@ function applyTheme(theme: Theme) {
   const root = document.documentElement.classList;
   root.remove('light', 'dark');
   if (theme !== 'system') root.add(theme);
+  syncBrowserBar(theme);
   listeners.forEach((listener) => listener());
+}
+
+/**
+ * The theme-color metas (app/layout.tsx) name a colour per system scheme; a
+ * reader's own pick paints the phone's browser bar with its colour instead.
+ * Each meta's media query says which scheme it was written for.
+ */
+function syncBrowserBar(theme: Theme) {
+  for (const meta of document.querySelectorAll<HTMLMetaElement>('meta[name="theme-color"]')) {
+    const scheme = meta.media.includes('dark') ? 'dark' : 'light';
+    meta.content = THEME_COLORS[theme === 'system' ? scheme : theme];
+  }
 }
 
 function subscribe(listener: () => void) {
@@ -45,6 +58,8 @@ const labels: Record<Theme, string> = { system: 'System', light: 'Light', dark: 
 /** Light, dark or the system's scheme; the class itself is set before first paint by THEME_SCRIPT. */
 export function ThemeSelect() {
   const theme = useSyncExternalStore(subscribe, storedTheme, () => 'system' as const);
+  // The head script set the class before paint; the metas arrive later in <head>, so they follow here.
+  useEffect(() => syncBrowserBar(theme), [theme]);
   return (
     <label className="inline-flex items-center gap-2">
       <span>Theme</span>

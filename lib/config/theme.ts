@@ -4,6 +4,9 @@ export type Theme = (typeof THEMES)[number];
 
 export const THEME_STORAGE_KEY = 'theme';
 
+/** The page background of each scheme; also what phones paint their browser bar with (theme-color). */
+export const THEME_COLORS = { light: '#ffffff', dark: '#0b0f17' } as const;
+
 /**
  * Runs in <head> before the body is parsed, so the first paint already has
  * the chosen theme. Kept tiny and constant: every page carries the same text,

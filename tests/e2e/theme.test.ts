@@ -24,6 +24,13 @@ async function recordClassAtBody(page: Page) {
 }
 const classAtBody = (page: Page) => page.evaluate(() => (window as unknown as { __classAtBody?: string }).__classAtBody);
 const bodyBackground = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+/** The colour a phone paints its browser bar with: the theme-color meta that matches the system's scheme. */
+const browserBarColor = (page: Page) =>
+  page.evaluate(
+    () =>
+      [...document.querySelectorAll<HTMLMetaElement>('meta[name="theme-color"]')].find((m) => !m.media || matchMedia(m.media).matches)
+        ?.content,
+  );
 
 test('the theme follows the system until the reader picks one; the pick survives a reload and is there at first paint', async () => {
   const context = await browser().newContext({ baseURL, colorScheme: 'light' });
@@ -40,15 +47,19 @@ test('the theme follows the system until the reader picks one; the pick survives
 
   const theme = page.getByLabel('Theme');
   expect(await theme.inputValue()).toBe('system');
+  expect(await browserBarColor(page)).toBe('#ffffff');
   await theme.selectOption('dark');
   expect(await bodyBackground(page)).toBe(DARK_BG);
   expect(await page.evaluate(() => getComputedStyle(document.documentElement).colorScheme)).toBe('dark');
+  // The browser bar follows the reader's pick too, not only the system's scheme.
+  expect(await browserBarColor(page)).toBe('#0b0f17');
 
   await page.reload();
   expect(await classAtBody(page)).toBe('dark');
   expect(await bodyBackground(page)).toBe(DARK_BG);
   await waitForHydration(page);
   expect(await page.getByLabel('Theme').inputValue()).toBe('dark');
+  await expect.poll(() => browserBarColor(page)).toBe('#0b0f17');
   expect(await cspViolations(page)).toEqual([]);
 
   // Without any of the app's JavaScript (its CSS still loads), only the inline script in <head> can have set it.
@@ -68,8 +79,10 @@ test('the theme follows the system until the reader picks one; the pick survives
   expect(await classAtBody(page)).toBe('light');
   expect(await bodyBackground(page)).toBe(LIGHT_BG);
   await waitForHydration(page);
+  expect(await browserBarColor(page)).toBe('#ffffff');
   await page.getByLabel('Theme').selectOption('system');
   expect(await bodyBackground(page)).toBe(DARK_BG);
+  expect(await browserBarColor(page)).toBe('#0b0f17');
   await page.reload();
   expect(await classAtBody(page)).toBe('');
   expect(await page.evaluate(() => localStorage.getItem('theme'))).toBeNull();
