@@ -191,7 +191,8 @@ export function matchingTerms(index: ShardedSearchIndex, text: string): number[]
     const fuzzy = typeof queryOptions.fuzzy === 'function' ? queryOptions.fuzzy(term, i, queryTerms) : queryOptions.fuzzy;
     if (fuzzy) {
       // MiniSearch's own rule: below 1 a fraction of the term's length, capped at maxFuzzy (6).
-      const distance = fuzzy === true ? Math.min(6, Math.round(term.length * 0.2)) : fuzzy < 1 ? Math.min(6, Math.round(term.length * fuzzy)) : fuzzy;
+      const distance =
+        fuzzy === true ? Math.min(6, Math.round(term.length * 0.2)) : fuzzy < 1 ? Math.min(6, Math.round(term.length * fuzzy)) : fuzzy;
       if (distance) for (const [termIndex] of index.terms.fuzzyGet(term, distance).values()) found.add(termIndex);
     }
   });
@@ -204,7 +205,11 @@ export function matchingTerms(index: ShardedSearchIndex, text: string): number[]
  * index of just those terms answers the query, and the row shards of the
  * hits shown are fetched for their titles and leads.
  */
-export async function searchShards(index: ShardedSearchIndex, query: string, { limit = 20 }: { limit?: number } = {}): Promise<SearchHit[]> {
+export async function searchShards(
+  index: ShardedSearchIndex,
+  query: string,
+  { limit = 20 }: { limit?: number } = {},
+): Promise<SearchHit[]> {
   const text = normalize(query).trim();
   if (!text) return [];
   const { head } = index;

@@ -146,7 +146,7 @@ export function encodeShards(
   }
   const entries = [...js.index].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const postings: string[][] = Array.from({ length: postingShards }, () => []);
-  for (const [term, data] of entries) postings[termShard(term, postingShards)]!.push(encodePostings(data as TermPostings));
+  for (const [term, data] of entries) postings[termShard(term, postingShards)]!.push(encodePostings(data));
 
   const parts = [...postings.map((p) => JSON.stringify(p)), ...rowShards.map((r) => JSON.stringify(r))];
   const key = `v${version}-${fnv1a(parts.join('\n')).toString(36)}${fnv1a(parts.join('\n'), 0x2f2b1a3d).toString(36)}`;
