@@ -46,7 +46,28 @@ function realSentences(): string[] {
   return sentences;
 }
 
-const syllables = ['ka', 'lo', 'mi', 'ne', 'ra', 'to', 'vi', 'zen', 'qu', 'di', 'an', 'or', 'fle', 'gra', 'pho', 'sto', 'tri', 'mul', 'sec', 'ber'];
+const syllables = [
+  'ka',
+  'lo',
+  'mi',
+  'ne',
+  'ra',
+  'to',
+  'vi',
+  'zen',
+  'qu',
+  'di',
+  'an',
+  'or',
+  'fle',
+  'gra',
+  'pho',
+  'sto',
+  'tri',
+  'mul',
+  'sec',
+  'ber',
+];
 
 /** A made-up technical word (`gravimo`, `Flux-7B`-like names), drawn log-uniformly from 20,000. */
 function inventedWord(prose: Prose): string {
@@ -143,7 +164,11 @@ function review(i: number, date: Date, stamp: string, prose: Prose | null): stri
  * prose (the search bench) samples and varies the site's own sentences;
  * otherwise every review repeats the same template sentences.
  */
-export function writeSyntheticContent(root: string, count: number, { prose = 'template', seed = 14 }: { prose?: 'template' | 'varied'; seed?: number } = {}): void {
+export function writeSyntheticContent(
+  root: string,
+  count: number,
+  { prose = 'template', seed = 14 }: { prose?: 'template' | 'varied'; seed?: number } = {},
+): void {
   const figure = png(600, 300);
   const sentences = prose === 'varied' ? realSentences() : [];
   const varied: Prose | null =

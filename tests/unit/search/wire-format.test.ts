@@ -109,7 +109,20 @@ describe('the browser index (head and shards)', () => {
   });
 
   test('hits and ranking are the same as the full in-memory index', async () => {
-    for (const query of ['에이전트', '강화학습', 'agents', 'nvidia', 'transfomer', '김치찌개', '벤치마크', 'memory', '10월 27일', 'plan', '강', 'zzzz']) {
+    for (const query of [
+      '에이전트',
+      '강화학습',
+      'agents',
+      'nvidia',
+      'transfomer',
+      '김치찌개',
+      '벤치마크',
+      'memory',
+      '10월 27일',
+      'plan',
+      '강',
+      'zzzz',
+    ]) {
       expect(ranked(await searchShards(index, query, { limit: 50 })), query).toEqual(ranked(search(inMemory, query, { limit: 50 })));
     }
   });
