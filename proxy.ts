@@ -57,7 +57,7 @@ function withHeaders(response: NextResponse, policy: string, requestId: string):
 /**
  * Where the proxy runs. Not in front of what the build prerenders (reviews and
  * archives under /docs/, the home page and its pages, org, tag and paper
- * pages, feeds, the search index, Open Graph cards, content images, Next's own
+ * pages, feeds, the search index and its shards, Open Graph cards, content images, Next's own
  * files, the 404 and 500 documents, and the `.rsc`/`.segments` payloads next
  * to each page): those are served as built, from Vercel's CDN with no function
  * invoked, and carry their CSP in a `<meta>` tag (scripts/post-build.ts).
@@ -75,7 +75,7 @@ export const config = {
   matcher: [
     {
       source:
-        '/((?!_next/|$|index(?:\\.|$)|(?:404|500)(?:\\.|$)|docs/|orgs/|tags/|page/|papers(?:[/.]|$)|og/|content-assets/|_not-found|_global-error|rss\\.xml$|atom\\.xml$|search-index\\.json$|sitemap\\.xml$|robots\\.txt$|icon\\.svg$|favicon\\.ico$).*)',
+        '/((?!_next/|$|index(?:\\.|$)|(?:404|500)(?:\\.|$)|docs/|orgs/|tags/|page/|papers(?:[/.]|$)|og/|content-assets/|_not-found|_global-error|rss\\.xml$|atom\\.xml$|search-index(?:\\.json$|/)|sitemap\\.xml$|robots\\.txt$|icon\\.svg$|favicon\\.ico$).*)',
     },
     {
       source:

@@ -1,207 +1,159 @@
-// npm run bench:search [-- N]: size, build time and query time of the search
-// index over N synthetic reviews (default 1,000), and the same numbers for the
-// three candidate libraries with the same analyzer (lib/search/tokenize.ts)
-// and for MiniSearch's own serialization (the format before the wire format).
-// Exits non-zero when the app's index misses a target: ≤ 500 KB gzip, full
-// recall on the query table, Chromium query median < 50 ms.
+// npm run bench:search [-- N]: size, download per query, recall and query
+// time of the browser search index (a head and shards, lib/search/wire-format.ts)
+// over N synthetic reviews of varied prose (default 1,000; bench/synthetic.ts
+// samples and varies the site's own sentences, so vocabulary and postings
+// behave like real text rather than one template repeated).
+// Exits non-zero when the app's index misses a target: what a query downloads
+// ≤ 500 KB gzip, full recall on the query table (the full in-memory index's
+// hits), Chromium query median < 50 ms.
+// FlexSearch and Orama were measured against MiniSearch before (bench/RESULTS.md)
+// and are no longer run: the choice stands, the question now is the download.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { create, insertMultiple, load, save, search as oramaSearch, type AnyOrama, type RawData } from '@orama/orama';
-import FlexSearch from 'flexsearch';
 import { buildIndex } from '@/lib/content/index/content-index';
 import { buildSearchDocuments, type SearchDocument } from '@/lib/search/documents';
-import { createSearchIndex, loadSearchIndex, search, searchFields, serializeSearchIndex } from '@/lib/search/engine';
-import { terms } from '@/lib/search/tokenize';
+import {
+  createSearchIndex,
+  type loadSearchIndex,
+  search,
+  searchShards,
+  serializeSearchIndex,
+  type SearchHit,
+  type SearchIndexFiles,
+} from '@/lib/search/engine';
+import type { SearchHead } from '@/lib/search/wire-format';
 import { writeSyntheticContent } from '@/bench/synthetic';
+import { openSearchFiles } from '@/tests/support/search-files';
 import { searchQueryTable as table } from '@/tests/support/search-table';
 
 const total = Number(process.argv[2] ?? process.env.BENCH_REVIEWS ?? 1000);
 const runs = 20;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const ms = (x: number) => `${x.toFixed(2)} ms`;
-const kb = (text: string) => gzipSync(text).length / 1024;
+const gz = (text: string) => gzipSync(text).length;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 
-const targets = { gzipKb: 500, chromiumMedianMs: 50 };
+const targets = { queryKb: 500, chromiumMedianMs: 50 };
 
-type Candidate = {
-  name: string;
-  build: (docs: SearchDocument[]) => Promise<string>;
-  load: (json: string) => Promise<(query: string, limit: number) => Promise<string[]>>;
-};
+/** Same URLs with the same scores (to 12 digits: the partial index sums a few terms in another order). */
+const ranked = (hits: SearchHit[]) =>
+  hits
+    .map((hit) => `${hit.url} ${hit.score.toPrecision(12)}`)
+    .sort()
+    .join('\n');
 
-const fields = ['title', 'subtitle', 'orgs', 'review', 'text'] as const;
-
-const appEngine = 'MiniSearch 7.2.0, wire format (the app)';
-const candidates: Candidate[] = [
-  {
-    name: appEngine,
-    build: (docs) => Promise.resolve(serializeSearchIndex(docs)),
-    load: (json) => {
-      const index = loadSearchIndex(json);
-      return Promise.resolve((query: string, limit: number) => Promise.resolve(search(index, query, { limit }).map((hit) => hit.url)));
-    },
-  },
-  {
-    // No per-term edit distance; `suggest` would turn AND into "some terms", so it stays off.
-    name: 'FlexSearch 0.8.212',
-    build: (docs) => {
-      const index = flexIndex();
-      for (const doc of docs) index.add(doc);
-      const chunks: Record<string, string> = {};
-      // A synchronous handler makes the export synchronous too.
-      index.export((key: string, data: string) => void (chunks[key] = data));
-      return Promise.resolve(JSON.stringify(chunks));
-    },
-    load: (json) => {
-      const index = flexIndex();
-      for (const [key, data] of Object.entries(JSON.parse(json) as Record<string, string>)) index.import(key, data);
-      return Promise.resolve((query: string, limit: number) =>
-        Promise.resolve((index.search(query, { limit, merge: true }) as unknown as { id: string }[]).map((hit) => hit.id)),
-      );
-    },
-  },
-  {
-    // `tolerance` is one edit distance for every term, Hangul bigrams included.
-    name: 'Orama 3.1.18',
-    build: async (docs) => {
-      const db = oramaDb();
-      await insertMultiple(
-        db,
-        docs.map((doc) => ({ ...doc, url: doc.id })),
-      );
-      return JSON.stringify(save(db));
-    },
-    load: (json) => {
-      const db = oramaDb();
-      load(db, JSON.parse(json) as RawData);
-      return Promise.resolve(async (query: string, limit: number) => {
-        const result = await oramaSearch(db, {
-          term: query,
-          properties: [...fields],
-          tolerance: 1,
-          threshold: 0,
-          limit,
-          boost: { title: 4, orgs: 3, subtitle: 2 },
-        });
-        return result.hits.map((hit) => String((hit.document as unknown as { url: string }).url));
-      });
-    },
-  },
-];
-
-function flexIndex() {
-  return new FlexSearch.Document({
-    document: { id: 'id', index: [...fields], store: ['kind', 'title', 'subtitle', 'orgs', 'review', 'date', 'text'] },
-    tokenize: 'strict',
-    encoder: new FlexSearch.Encoder({ normalize: false, dedupe: false }),
-    encode: (text: string) => terms(text, 'index'),
-  } as never);
-}
-
-function oramaDb(): AnyOrama {
-  return create({
-    schema: {
-      url: 'string',
-      kind: 'string',
-      title: 'string',
-      subtitle: 'string',
-      orgs: 'string',
-      review: 'string',
-      date: 'string',
-      text: 'string',
-    },
-    components: { tokenizer: { language: 'english', normalizationCache: new Map(), tokenize: (raw: string) => terms(raw, 'index') } },
-  });
-}
-
-async function measure(candidate: Candidate, docs: SearchDocument[]) {
-  const started = performance.now();
-  const json = await candidate.build(docs);
-  const buildMs = performance.now() - started;
-  const loadStarted = performance.now();
-  const query = await candidate.load(json);
-  const loadMs = performance.now() - loadStarted;
+async function measureNode(docs: SearchDocument[], files: SearchIndexFiles) {
+  const full = createSearchIndex(docs);
+  const sizes = new Map([...files.files].map(([file, body]) => [file, gz(body)]));
+  const headGz = gz(files.head);
   const rows = [];
-  for (const { query: q, expect } of table) {
-    const expected = docs.filter(expect).map((d) => d.id);
-    const got = new Set(await query(q, docs.length));
-    const found = expected.filter((id) => got.has(id)).length;
+  for (const { query } of table) {
+    const expected = search(full, query, { limit: docs.length });
+    const expectedUrls = new Set(expected.map((hit) => hit.url));
+    // What a first query downloads: the head, then the shards of its top 20 hits.
+    const fetched: string[] = [];
+    const fresh = openSearchFiles(files, fetched);
+    let t = performance.now();
+    await searchShards(fresh, query, { limit: 20 });
+    const coldMs = performance.now() - t;
+    const queryBytes = headGz + fetched.reduce((sum, file) => sum + sizes.get(file)!, 0);
+    const requests = fetched.length;
+    const all = await searchShards(fresh, query, { limit: docs.length });
+    const found = all.filter((hit) => expectedUrls.has(hit.url)).length;
+    const sameRanking = ranked(all) === ranked(expected);
     const times: number[] = [];
     for (let i = 0; i < runs; i++) {
-      const t = performance.now();
-      await query(q, 20);
+      t = performance.now();
+      await searchShards(fresh, query, { limit: 20 });
       times.push(performance.now() - t);
     }
-    rows.push({ query: q, expected: expected.length, found, extra: got.size - found, medianMs: median(times) });
+    const fullTimes: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      t = performance.now();
+      search(full, query, { limit: 20 });
+      fullTimes.push(performance.now() - t);
+    }
+    rows.push({
+      query,
+      expected: expected.length,
+      found,
+      extra: all.length - found,
+      sameRanking,
+      queryBytes,
+      requests,
+      coldMs,
+      medianMs: median(times),
+      fullMs: median(fullTimes),
+    });
   }
-  return { name: candidate.name, gzipKb: kb(json), rawKb: json.length / 1024, buildMs, loadMs, rows };
+  return { headGz, totalGz: headGz + [...sizes.values()].reduce((a, b) => a + b, 0), files: files.files.size, rows };
 }
 
 /**
- * The target is a browser one: bundle the app's engine for the browser, load
- * the serialized site index into Debian's Chromium and time each query there.
+ * The target is a browser one: bundle the app's engine for the browser and
+ * time, inside Debian's Chromium, loading the head and each query, the first
+ * time (its shards parsed and decoded; served from memory, so no network) and
+ * once they are kept.
  */
-async function measureInBrowser(docs: SearchDocument[], before: string) {
+async function measureInBrowser(files: SearchIndexFiles) {
   const { build } = await import('esbuild');
   const { launchBrowser } = await import('@/tests/e2e/browser');
   const bundle = await build({
-    // MiniSearch itself too, to load the format before for comparison.
-    stdin: {
-      contents: "export * from './lib/search/engine'; export { default as MiniSearch } from 'minisearch';",
-      resolveDir: process.cwd(),
-      loader: 'ts',
-    },
+    stdin: { contents: "export * from './lib/search/engine';", resolveDir: process.cwd(), loader: 'ts' },
     bundle: true,
     format: 'iife',
     globalName: 'SearchEngine',
     write: false,
     platform: 'browser',
   });
-  const json = serializeSearchIndex(docs);
   const browser = await launchBrowser();
   try {
     const page = await browser.newPage();
     await page.setContent('<!doctype html><title>search bench</title>');
     await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
+    // tsx names the functions inside the evaluated callback with a `__name` helper the page lacks.
+    await page.addScriptTag({ content: 'window.__name = (f) => f;' });
     return await page.evaluate(
-      ({ json, before, fields, queries, runs }) => {
-        type Bundle = {
-          loadSearchIndex: typeof loadSearchIndex;
-          search: typeof search;
-          MiniSearch: { loadJS: (js: unknown, options: { fields: string[] }) => unknown };
-        };
+      async ({ head, files, queries, runs }) => {
+        type Bundle = { loadSearchIndex: typeof loadSearchIndex; searchShards: typeof searchShards };
         const engine = (globalThis as unknown as { SearchEngine: Bundle }).SearchEngine;
-        // Opening the box: parse the response and load it, 5 interleaved rounds against the format before
-        // (MiniSearch's loadJS of its own toJSON; the analyzer does not matter for loading).
+        const bodies = new Map(files);
+        const fetchJson = (file: string) => Promise.resolve(JSON.parse(bodies.get(file)!) as unknown);
+        // Opening the box: parse the head and load it (5 rounds).
         const loads: number[] = [];
-        const beforeLoads: number[] = [];
         for (let round = 0; round < 5; round++) {
-          let t = performance.now();
-          engine.loadSearchIndex(json);
+          const t = performance.now();
+          engine.loadSearchIndex(head, fetchJson);
           loads.push(performance.now() - t);
-          t = performance.now();
-          engine.MiniSearch.loadJS((JSON.parse(before) as { index: unknown }).index, { fields });
-          beforeLoads.push(performance.now() - t);
         }
-        const index = engine.loadSearchIndex(json);
-        const rows = queries.map((query) => {
-          const times: number[] = [];
+        const index = engine.loadSearchIndex(head, fetchJson);
+        const rows = [];
+        for (const query of queries) {
+          // First: a fresh index each time, so every run parses and decodes the query's shards again.
+          const cold: number[] = [];
+          for (let i = 0; i < 5; i++) {
+            const fresh = engine.loadSearchIndex(head, fetchJson);
+            const t = performance.now();
+            await engine.searchShards(fresh, query, { limit: 20 });
+            cold.push(performance.now() - t);
+          }
+          await engine.searchShards(index, query, { limit: 20 });
+          const warm: number[] = [];
           for (let i = 0; i < runs; i++) {
             const t = performance.now();
-            engine.search(index, query, { limit: 20 });
-            times.push(performance.now() - t);
+            await engine.searchShards(index, query, { limit: 20 });
+            warm.push(performance.now() - t);
           }
-          times.sort((a, b) => a - b);
-          return { query, medianMs: times[Math.floor(runs / 2)]! };
-        });
-        // No helper function here: tsx would wrap it in a `__name` call the page does not have.
+          cold.sort((a, b) => a - b);
+          warm.sort((a, b) => a - b);
+          rows.push({ query, coldMs: cold[2]!, warmMs: warm[Math.floor(runs / 2)]! });
+        }
         loads.sort((a, b) => a - b);
-        beforeLoads.sort((a, b) => a - b);
-        return { loadMs: loads[2]!, beforeLoadMs: beforeLoads[2]!, rows };
+        return { loadMs: loads[2]!, rows };
       },
-      { json, before, fields: [...searchFields], queries: table.map((row) => row.query), runs },
+      { head: files.head, files: [...files.files], queries: table.map((row) => row.query), runs },
     );
   } finally {
     await browser.close();
@@ -210,62 +162,69 @@ async function measureInBrowser(docs: SearchDocument[], before: string) {
 
 const root = mkdtempSync(path.join(tmpdir(), 'bench-search-'));
 try {
-  writeSyntheticContent(root, total);
+  writeSyntheticContent(root, total, { prose: 'varied' });
   const cpu = cpus();
   console.log(`machine: ${cpu.length} × ${cpu[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`);
-  const started = performance.now();
+  let started = performance.now();
   const docs = buildSearchDocuments(buildIndex(root, undefined, { drafts: true }));
-  console.log(`${total} reviews → ${docs.length} search documents (parse + extract ${ms(performance.now() - started)})`);
-  console.log(
-    'query times are Node medians over 20 runs (top 20 hits, highlights included for MiniSearch): a proxy for the browser, where the target is < 50 ms per query\n',
-  );
+  console.log(`${total} reviews of varied prose → ${docs.length} search documents (parse + extract ${ms(performance.now() - started)})\n`);
 
-  // What /search-index.json was until the wire format: MiniSearch's own toJSON, every field stored in full.
+  // MiniSearch's own toJSON, every field stored in full: the format before the wire format.
   const before = JSON.stringify({ version: 1, index: createSearchIndex(docs).engine.toJSON() });
-  console.log(`## MiniSearch 7.2.0, its own toJSON with full text (the format before)`);
-  console.log(`index: ${kb(before).toFixed(0)} KB gzip (${(before.length / 1024).toFixed(0)} KB JSON); same engine, same hits\n`);
+  started = performance.now();
+  const files = serializeSearchIndex(docs);
+  const buildMs = performance.now() - started;
+  const head = JSON.parse(files.head) as SearchHead;
+  const node = await measureNode(docs, files);
+  const queryBytes = node.rows.map((row) => row.queryBytes);
 
-  let app: Awaited<ReturnType<typeof measure>> | undefined;
-  for (const candidate of candidates) {
-    const result = await measure(candidate, docs);
-    if (candidate.name === appEngine) app = result;
-    const passed = result.rows.filter((r) => r.found === r.expected).length;
-    console.log(`## ${result.name}`);
+  console.log(
+    `## the browser index (wire format ${head.version}: head + ${head.postingShards} postings shards by term, rows in groups of ${head.rowsPerShard})`,
+  );
+  console.log(`MiniSearch's own toJSON (the format before): ${kb(gz(before))} gzip`);
+  console.log(
+    `all files: ${kb(node.totalGz)} gzip in ${node.files + 1} files; head ${kb(node.headGz)} gzip (${head.terms.length} terms ${kb(gz(JSON.stringify(head.terms)))}, field lengths ${kb(gz(JSON.stringify(head.fieldLengths)))}); build ${ms(buildMs)}`,
+  );
+  console.log(
+    `a first query downloads (head + its shards, top 20 hits): median ${kb(median(queryBytes))}, max ${kb(Math.max(...queryBytes))} gzip\n`,
+  );
+  console.log(
+    "query table (expected = the full in-memory index's hits; Node: first query from memory, then median of 20 with shards kept, and the full in-memory index):",
+  );
+  for (const row of node.rows) {
     console.log(
-      `index: ${result.gzipKb.toFixed(0)} KB gzip (${result.rawKb.toFixed(0)} KB JSON), build ${ms(result.buildMs)}, load ${ms(result.loadMs)}`,
+      `  ${row.query.padEnd(16)} found ${String(row.found).padStart(5)}/${String(row.expected).padEnd(5)}${row.extra ? ` +${row.extra} other` : ''} ${row.sameRanking ? 'same scores' : 'SCORES DIFFER'}  ${kb(row.queryBytes).padStart(7)} in ${row.requests + 1} requests  first ${ms(row.coldMs)}, kept ${ms(row.medianMs)}, full index ${ms(row.fullMs)}`,
     );
-    console.log(
-      `query table: ${passed}/${result.rows.length} full recall, overall median ${ms(median(result.rows.map((r) => r.medianMs)))}`,
-    );
-    for (const row of result.rows) {
-      console.log(
-        `  ${row.query.padEnd(16)} found ${String(row.found).padStart(5)}/${String(row.expected).padEnd(5)} ${row.extra ? `+${row.extra} other` : ''}`.padEnd(
-          54,
-        ) + ms(row.medianMs),
-      );
-    }
-    console.log('');
   }
+  console.log('');
 
-  const inBrowser = await measureInBrowser(docs, before);
-  const chromiumMedian = median(inBrowser.rows.map((r) => r.medianMs));
-  console.log(`## MiniSearch (the app's engine) in Chromium ${'(headless, same machine)'}`);
+  const inBrowser = await measureInBrowser(files);
+  const coldMedian = median(inBrowser.rows.map((row) => row.coldMs));
+  const warmMedian = median(inBrowser.rows.map((row) => row.warmMs));
+  console.log(`## the app's engine in Chromium (headless, same machine)`);
   console.log(
-    `load the index (JSON.parse + decode + MiniSearch.loadJS) ${ms(inBrowser.loadMs)}, the format before ${ms(inBrowser.beforeLoadMs)} (medians of 5 interleaved rounds); query medians over ${runs} runs:`,
+    `load the head (JSON.parse + term map) ${ms(inBrowser.loadMs)} (median of 5); per query, first time (shards parsed and decoded, median of 5) and with shards kept (median of ${runs}):`,
   );
-  for (const row of inBrowser.rows) console.log(`  ${row.query.padEnd(16)} ${ms(row.medianMs)}`);
+  for (const row of inBrowser.rows) console.log(`  ${row.query.padEnd(16)} first ${ms(row.coldMs)}, kept ${ms(row.warmMs)}`);
   console.log(
-    `overall median ${ms(chromiumMedian)}, slowest ${ms(Math.max(...inBrowser.rows.map((r) => r.medianMs)))} (target < ${targets.chromiumMedianMs} ms)\n`,
+    `overall median first ${ms(coldMedian)} (slowest ${ms(Math.max(...inBrowser.rows.map((r) => r.coldMs)))}), kept ${ms(warmMedian)} (slowest ${ms(Math.max(...inBrowser.rows.map((r) => r.warmMs)))})\n`,
   );
 
-  const recall = app!.rows.filter((r) => r.found === r.expected).length;
+  const recall = node.rows.filter((row) => row.found === row.expected && row.expected > 0).length;
+  const sameRanking = node.rows.filter((row) => row.sameRanking).length;
   const checks = [
     [
-      `index at ${total} reviews ${app!.gzipKb.toFixed(0)} KB gzip ≤ ${targets.gzipKb} KB (before: ${kb(before).toFixed(0)} KB)`,
-      app!.gzipKb <= targets.gzipKb,
+      `a first query downloads at most ${kb(Math.max(...queryBytes))} gzip (median ${kb(median(queryBytes))}) ≤ ${targets.queryKb} KB; all files ${kb(node.totalGz)}`,
+      Math.max(...queryBytes) <= targets.queryKb * 1024,
     ],
-    [`query table at full recall: ${recall}/${app!.rows.length}`, recall === app!.rows.length],
-    [`Chromium query median ${ms(chromiumMedian)} < ${targets.chromiumMedianMs} ms`, chromiumMedian < targets.chromiumMedianMs],
+    [
+      `query table at full recall: ${recall}/${node.rows.length} (same scores as the full index: ${sameRanking}/${node.rows.length})`,
+      recall === node.rows.length && sameRanking === node.rows.length,
+    ],
+    [
+      `Chromium query median ${ms(coldMedian)} first time, ${ms(warmMedian)} with shards kept < ${targets.chromiumMedianMs} ms`,
+      coldMedian < targets.chromiumMedianMs,
+    ],
   ] as const;
   console.log('## targets');
   for (const [label, ok] of checks) console.log(`  ${ok ? 'PASS' : 'FAIL'}  ${label}`);

@@ -1,11 +1,8 @@
-import { getContentIndex } from '@/lib/content/index/content-index';
-import { buildSearchDocuments } from '@/lib/search/documents';
-import { serializeSearchIndex } from '@/lib/search/engine';
+import { siteSearchIndex } from '@/lib/search/site-index';
 
 // Written once at build time as a static file; the search box fetches it lazily on open.
 export const dynamic = 'force-static';
 
 export function GET() {
-  const json = serializeSearchIndex(buildSearchDocuments(getContentIndex()));
-  return new Response(json, { headers: { 'Content-Type': 'application/json' } });
+  return new Response(siteSearchIndex().head, { headers: { 'Content-Type': 'application/json' } });
 }

@@ -2,7 +2,8 @@
 
 import { useEffect, useRef, useState } from 'react';
 import type * as engineModule from '@/lib/search/engine';
-import type { SearchHit, SearchIndex, SerializedSearchIndex } from '@/lib/search/engine';
+import type { SearchHit, ShardedSearchIndex } from '@/lib/search/engine';
+import type { SearchHead } from '@/lib/search/wire-format';
 import { useReaderState } from '@/components/reader/reader-store';
 import { Highlighted } from '@/components/search/highlighted';
 
@@ -17,16 +18,21 @@ type NoteHit = {
 
 /**
  * The search dialog, loaded by SearchLauncher on first open together with
- * the engine and the site index, so no page pays for them up front. Each
- * new `openSignal` opens it.
+ * the engine and the site index's head, so no page pays for them up front;
+ * each query then fetches the few index shards it needs (kept for the next).
+ * Each new `openSignal` opens it.
  */
 export function SearchDialog({ openSignal }: { openSignal: number }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const input = useRef<HTMLInputElement>(null);
-  const loaded = useRef<Promise<{ engine: Engine; index: SearchIndex }> | null>(null);
+  const loaded = useRef<Promise<{ engine: Engine; index: ShardedSearchIndex }> | null>(null);
   const [state, setState] = useState<'idle' | 'loading' | 'ready' | 'error'>('idle');
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<SearchHit[]>([]);
+  // The query `hits` answer: "Nothing found" waits until the current query's shards are in.
+  const [answered, setAnswered] = useState('');
+  // A shard that did not arrive: this query failed, the next one tries again.
+  const [queryFailed, setQueryFailed] = useState(false);
   const [active, setActive] = useState(0);
   const [withNotes, setWithNotes] = useState(false);
   const [noteHits, setNoteHits] = useState<NoteHit[]>([]);
@@ -38,10 +44,18 @@ export function SearchDialog({ openSignal }: { openSignal: number }) {
   function load() {
     loaded.current ??= Promise.all([
       import('@/lib/search/engine'),
-      fetch('/search-index.json').then((r) => r.json() as Promise<SerializedSearchIndex>),
-    ]).then(([engine, json]) => ({
+      fetch('/search-index.json').then((r) => {
+        if (!r.ok) throw new Error(`search index: ${r.status}`);
+        return r.json() as Promise<SearchHead>;
+      }),
+    ]).then(([engine, head]) => ({
       engine,
-      index: engine.loadSearchIndex(json),
+      index: engine.loadSearchIndex(head, (path) =>
+        fetch(path).then((r) => {
+          if (!r.ok) throw new Error(`search index shard: ${r.status}`);
+          return r.json() as Promise<unknown>;
+        }),
+      ),
     }));
     setState((s) => (s === 'ready' ? s : 'loading'));
     loaded.current.then(() => setState('ready')).catch(() => setState('error'));
@@ -60,14 +74,21 @@ export function SearchDialog({ openSignal }: { openSignal: number }) {
   useEffect(() => {
     if (state !== 'ready' || !loaded.current) return;
     let cancelled = false;
-    void loaded.current.then(({ engine, index }) => {
-      if (!cancelled) {
-        const found = query.trim() ? engine.search(index, query, { limit: 20 }) : [];
+    void loaded.current
+      .then(async ({ engine, index }) => {
+        const found = query.trim() ? await engine.searchShards(index, query, { limit: 20 }) : [];
+        if (cancelled) return;
         // Show the words around the match, not the start of a long section.
         setHits(found.map((hit) => ({ ...hit, highlights: hit.highlights.map((h) => engine.excerpt(h)) })));
+        setAnswered(query);
+        setQueryFailed(false);
         setActive(0);
-      }
-    });
+      })
+      .catch(() => {
+        if (cancelled) return;
+        setHits([]);
+        setQueryFailed(true);
+      });
     return () => {
       cancelled = true;
     };
@@ -190,10 +211,10 @@ export function SearchDialog({ openSignal }: { openSignal: number }) {
         </div>
         <div className="max-h-[60vh] overflow-y-auto p-2" id="search-results" aria-live="polite">
           {state === 'loading' ? <p className="p-3 text-sm text-slate-600 dark:text-slate-400">Loading the index…</p> : null}
-          {state === 'error' ? (
+          {state === 'error' || (state === 'ready' && queryFailed) ? (
             <p className="p-3 text-sm text-red-700 dark:text-red-400">Could not load the search index. Try again.</p>
           ) : null}
-          {state === 'ready' && query.trim() && !hits.length && !noteHits.length ? (
+          {state === 'ready' && query.trim() && answered === query && !hits.length && !noteHits.length ? (
             <p className="p-3 text-sm text-slate-600 dark:text-slate-400">Nothing found for “{query}”.</p>
           ) : null}
           <ul>

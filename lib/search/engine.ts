@@ -4,15 +4,40 @@
 // fuzzy Hangul bigram would match almost any bigram) and reports which
 // indexed terms matched, which highlighting needs (see docs/search.md).
 import MiniSearch, { type Options, type SearchOptions } from 'minisearch';
+import SearchableMap from 'minisearch/SearchableMap';
 import type { SearchDocument, SearchDocumentKind } from '@/lib/search/documents';
 import { isCjkTerm, normalize, terms, tokenize } from '@/lib/search/tokenize';
-import { decodeIndex, encodeIndex, type WireIndex } from '@/lib/search/wire-format';
+import {
+  decodePostings,
+  decodeRows,
+  encodeShards,
+  partialIndex,
+  postingShardPath,
+  rowShardPath,
+  shardTermIndexes,
+  termShard,
+  type PostingShard,
+  type RowShard,
+  type SearchHead,
+  type StoredDocument,
+  type TermPostings,
+} from '@/lib/search/wire-format';
 
 export const searchFields = ['title', 'subtitle', 'orgs', 'review', 'text'] as const;
 export type SearchField = (typeof searchFields)[number];
 
 /** Bump when the analyzer, the fields or the wire format change: an index built by other code cannot be queried. */
-export const SEARCH_INDEX_VERSION = 2;
+export const SEARCH_INDEX_VERSION = 3;
+
+/**
+ * How the download is split (lib/search/wire-format.ts). More postings shards
+ * make each query's download smaller and the file count larger; a row shard
+ * is fetched for each shown hit's documents, so rows go in small groups. At
+ * 1,000 synthetic reviews (bench:search), 64/16 gave a 149 KB gzip median
+ * first query, 128/16 138 KB, 256/16 130 KB, 128/8 117 KB (more files) and
+ * 128/32 167 KB.
+ */
+export const SEARCH_SHARDS = { postingShards: 128, rowsPerShard: 16 };
 
 /**
  * How much of a section's text the browser index stores, in Latin letters'
@@ -25,7 +50,6 @@ export const SEARCH_INDEX_VERSION = 2;
  */
 export const STORED_TEXT_WIDTH = 160;
 
-export type SerializedSearchIndex = WireIndex;
 export type SearchIndex = { engine: MiniSearch<SearchDocument> };
 
 export type Highlight = { field: SearchField; text: string; ranges: [start: number, end: number][] };
@@ -57,7 +81,7 @@ const options: Options<SearchDocument> = {
   processTerm: keep,
 };
 
-const queryOptions: SearchOptions = {
+export const queryOptions: SearchOptions = {
   tokenize: (text) => terms(text, 'query'),
   processTerm: keep,
   combineWith: 'AND',
@@ -74,25 +98,146 @@ export function createSearchIndex(documents: readonly SearchDocument[]): SearchI
   return { engine };
 }
 
+/** The files of the browser index: the head (`/search-index.json`) and its shards by path. */
+export type SearchIndexFiles = { head: string; files: Map<string, string> };
+
 /**
- * The JSON the browser downloads (`/search-index.json`): every word of every
- * document indexed, but each text stored only up to `STORED_TEXT_WIDTH`
- * (lib/search/wire-format.ts).
+ * The browser index: every word of every document indexed, each text stored
+ * only up to `STORED_TEXT_WIDTH`, split into a head and shards
+ * (lib/search/wire-format.ts), each file as the JSON served.
  */
-export function serializeSearchIndex(documents: readonly SearchDocument[]): string {
+export function serializeSearchIndex(documents: readonly SearchDocument[], shards = SEARCH_SHARDS): SearchIndexFiles {
   const js = createSearchIndex(documents).engine.toJSON();
-  return JSON.stringify(encodeIndex(js, searchFields, SEARCH_INDEX_VERSION, (text) => cropText(text)));
+  const encoded = encodeShards(js, searchFields, SEARCH_INDEX_VERSION, (text) => cropText(text), shards);
+  const files = new Map<string, string>();
+  // A shard with no term is never asked for: no file.
+  encoded.postings.forEach((shard, n) => shard.postings.length && files.set(postingShardPath(encoded.head.key, n), JSON.stringify(shard)));
+  encoded.rows.forEach((shard, n) => files.set(rowShardPath(encoded.head.key, n), JSON.stringify(shard)));
+  return { head: JSON.stringify(encoded.head), files };
 }
 
-/** Accepts the response text or its parsed JSON (`await response.json()`). */
-export function loadSearchIndex(json: string | SerializedSearchIndex): SearchIndex {
-  const data = typeof json === 'string' ? (JSON.parse(json) as SerializedSearchIndex) : json;
+/** Fetches a shard's JSON by path (the browser: `fetch`; tests and benches: a map of files). */
+export type FetchJson = (path: string) => Promise<unknown>;
+
+/**
+ * The head, loaded, and the shards fetched so far (each once: a query's
+ * shards are kept for the next).
+ */
+export type ShardedSearchIndex = {
+  head: SearchHead;
+  /** Term → its index in `head.terms`: what prefix and typo matching walk. */
+  terms: SearchableMap<number>;
+  /** A term's position among its shard's postings, by head index. */
+  positions: Int32Array;
+  fetchJson: FetchJson;
+  postings: Map<number, Promise<string[]>>;
+  rows: Map<number, Promise<Map<number, StoredDocument>>>;
+};
+
+/** Accepts the head's response text or its parsed JSON (`await response.json()`). */
+export function loadSearchIndex(head: string | SearchHead, fetchJson: FetchJson): ShardedSearchIndex {
+  const data = typeof head === 'string' ? (JSON.parse(head) as SearchHead) : head;
   if (data?.version !== SEARCH_INDEX_VERSION)
     throw new Error(`search index version ${String(data?.version)}, expected ${SEARCH_INDEX_VERSION}`);
-  return { engine: MiniSearch.loadJS<SearchDocument>(decodeIndex(data), options) };
+  const termMap = new SearchableMap<number>();
+  data.terms.forEach((term, i) => termMap.set(term, i));
+  const positions = new Int32Array(data.terms.length);
+  for (const list of shardTermIndexes(data)) list.forEach((termIndex, position) => (positions[termIndex] = position));
+  return { head: data, terms: termMap, positions, fetchJson, postings: new Map(), rows: new Map() };
 }
 
-/** Ranked hits, best first; every query word must match (`에이전트 nvidia`). */
+async function fetchShard<T extends PostingShard | RowShard>(index: ShardedSearchIndex, path: string): Promise<T> {
+  const data = (await index.fetchJson(path)) as T;
+  // A head and shards of different builds would give wrong postings: refuse rather than mislead.
+  if (data?.version !== index.head.version || data.key !== index.head.key)
+    throw new Error(`search index shard ${path} is not from the build of the loaded index`);
+  return data;
+}
+
+function postingShard(index: ShardedSearchIndex, shard: number): Promise<string[]> {
+  let loaded = index.postings.get(shard);
+  if (!loaded) {
+    loaded = fetchShard<PostingShard>(index, postingShardPath(index.head.key, shard)).then((data) => data.postings);
+    // A failed fetch is retried by the next query.
+    loaded.catch(() => index.postings.delete(shard));
+    index.postings.set(shard, loaded);
+  }
+  return loaded;
+}
+
+function rowShard(index: ShardedSearchIndex, shard: number): Promise<Map<number, StoredDocument>> {
+  let loaded = index.rows.get(shard);
+  if (!loaded) {
+    loaded = fetchShard<RowShard>(index, rowShardPath(index.head.key, shard)).then((data) => decodeRows(index.head, shard, data));
+    loaded.catch(() => index.rows.delete(shard));
+    index.rows.set(shard, loaded);
+  }
+  return loaded;
+}
+
+/**
+ * Every indexed term a query can match, as MiniSearch expands it: each query
+ * term itself, the terms it is a prefix of and those one typo away, per
+ * `queryOptions`. Their postings are all a query needs.
+ */
+export function matchingTerms(index: ShardedSearchIndex, text: string): number[] {
+  const queryTerms = terms(text, 'query');
+  const found = new Set<number>();
+  queryTerms.forEach((term, i) => {
+    const exact = index.terms.get(term);
+    if (exact !== undefined) found.add(exact);
+    const prefix = typeof queryOptions.prefix === 'function' ? queryOptions.prefix(term, i, queryTerms) : queryOptions.prefix;
+    if (prefix) for (const termIndex of index.terms.atPrefix(term).values()) found.add(termIndex);
+    const fuzzy = typeof queryOptions.fuzzy === 'function' ? queryOptions.fuzzy(term, i, queryTerms) : queryOptions.fuzzy;
+    if (fuzzy) {
+      // MiniSearch's own rule: below 1 a fraction of the term's length, capped at maxFuzzy (6).
+      const distance =
+        fuzzy === true ? Math.min(6, Math.round(term.length * 0.2)) : fuzzy < 1 ? Math.min(6, Math.round(term.length * fuzzy)) : fuzzy;
+      if (distance) for (const [termIndex] of index.terms.fuzzyGet(term, distance).values()) found.add(termIndex);
+    }
+  });
+  return [...found].sort((a, b) => a - b);
+}
+
+/**
+ * Ranked hits, best first, as `search` over the full index gives them: the
+ * postings shards of the matching terms are fetched (once), a MiniSearch
+ * index of just those terms answers the query, and the row shards of the
+ * hits shown are fetched for their titles and leads.
+ */
+export async function searchShards(
+  index: ShardedSearchIndex,
+  query: string,
+  { limit = 20 }: { limit?: number } = {},
+): Promise<SearchHit[]> {
+  const text = normalize(query).trim();
+  if (!text) return [];
+  const { head } = index;
+  const matched = matchingTerms(index, text);
+  const shards = new Map<number, Promise<string[]>>();
+  for (const termIndex of matched) {
+    const shard = termShard(head.terms[termIndex]!, head.postingShards);
+    if (!shards.has(shard)) shards.set(shard, postingShard(index, shard));
+  }
+  const entries: [string, TermPostings][] = [];
+  for (const termIndex of matched) {
+    const term = head.terms[termIndex]!;
+    const postings = await shards.get(termShard(term, head.postingShards))!;
+    entries.push([term, decodePostings(postings[index.positions[termIndex]!]!)]);
+  }
+  const engine = MiniSearch.loadJS<SearchDocument>(partialIndex(head, entries), options);
+  const results = engine.search(text, queryOptions).slice(0, limit);
+  const rowShards = await Promise.all(
+    [...new Set(results.map((result) => Math.floor(Number(result.id) / head.rowsPerShard)))].map((shard) => rowShard(index, shard)),
+  );
+  const rows = new Map(rowShards.flatMap((shard) => [...shard]));
+  return results.map((result) => {
+    const row = rows.get(Number(result.id))!;
+    return toHit(row, result.score, result.match);
+  });
+}
+
+/** Ranked hits, best first, from an index built in memory; every query word must match (`에이전트 nvidia`). */
 export function search(index: SearchIndex, query: string, { limit = 20 }: { limit?: number } = {}): SearchHit[] {
   const text = normalize(query).trim();
   if (!text) return [];
@@ -100,23 +245,29 @@ export function search(index: SearchIndex, query: string, { limit = 20 }: { limi
     .search(text, queryOptions)
     .slice(0, limit)
     .map((result) => {
-      const stored = result as unknown as Partial<SearchDocument> & { id: string; score: number; match: Record<string, string[]> };
-      return {
-        url: stored.id,
-        kind: stored.kind ?? 'section',
-        title: stored.title ?? '',
-        subtitle: stored.subtitle ?? '',
-        orgs: stored.orgs ? stored.orgs.split(' ') : [],
-        review: stored.review ?? '',
-        date: stored.date ?? '',
-        score: stored.score,
-        highlights: highlights(stored, stored.match),
-        ...(stored.page ? { page: stored.page } : {}),
-      };
+      const stored = result as unknown as Partial<SearchDocument> & { id: string };
+      return toHit(stored, result.score, result.match);
     });
 }
 
-function highlights(stored: Partial<SearchDocument>, match: Record<string, string[]>): Highlight[] {
+type HitSource = Partial<Omit<SearchDocument, 'kind'>> & { id: string; kind?: string };
+
+function toHit(stored: HitSource, score: number, match: Record<string, string[]>): SearchHit {
+  return {
+    url: stored.id,
+    kind: (stored.kind as SearchDocumentKind | undefined) ?? 'section',
+    title: stored.title ?? '',
+    subtitle: stored.subtitle ?? '',
+    orgs: stored.orgs ? stored.orgs.split(' ') : [],
+    review: stored.review ?? '',
+    date: stored.date ?? '',
+    score,
+    highlights: highlights(stored, match),
+    ...(stored.page ? { page: stored.page } : {}),
+  };
+}
+
+function highlights(stored: HitSource, match: Record<string, string[]>): Highlight[] {
   const byField = new Map<SearchField, Set<string>>();
   for (const [term, fields] of Object.entries(match)) {
     for (const field of fields as SearchField[]) byField.set(field, (byField.get(field) ?? new Set()).add(term));

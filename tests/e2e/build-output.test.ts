@@ -4,6 +4,7 @@ import { expect, inject, test } from 'vitest';
 import { listContentFiles } from '@/lib/content/source/files';
 import { buildIndex } from '@/lib/content/index/content-index';
 import { paperHref } from '@/lib/content/urls';
+import { postingShardPath, rowShardPath, termShard, type SearchHead } from '@/lib/search/wire-format';
 import { cspMetaOf } from '@/lib/security/csp-meta';
 import { inlineScriptHashes } from '@/lib/security/inline-scripts';
 
@@ -74,6 +75,18 @@ test('every paper in content/ has its page prerendered by the build', () => {
     expect(Object.keys(manifest.routes), route).toContain(route);
     expect(existsSync(path.resolve('.next/server/app', `${route.slice(1)}.html`)), route).toBe(true);
   }
+});
+
+// A query fetches index shards from the CDN: each is a file the build wrote, no function per request.
+test('the search index head and every shard it points to are prerendered, and nothing else under /search-index/', async () => {
+  const manifest = JSON.parse(readFileSync(path.resolve('.next/prerender-manifest.json'), 'utf8')) as { routes: Record<string, unknown> };
+  const head = (await (await fetch(`${inject('baseURL')}/search-index.json`)).json()) as SearchHead;
+  const postings = [...new Set(head.terms.map((term) => termShard(term, head.postingShards)))].map((n) => postingShardPath(head.key, n));
+  const rows = Array.from({ length: Math.ceil(head.documentCount / head.rowsPerShard) }, (_, n) => rowShardPath(head.key, n));
+  expect(head.documentCount).toBeGreaterThan(0);
+  const routes = Object.keys(manifest.routes);
+  expect(routes).toContain('/search-index.json');
+  expect(routes.filter((route) => route.startsWith('/search-index/')).sort()).toEqual([...postings, ...rows].sort());
 });
 
 // The CSP of a prerendered page travels in its own HTML (no function in front

@@ -20,6 +20,7 @@ test('search from the keyboard and land on the anchor; the index loads only when
   await page.waitForLoadState('networkidle');
   await hydrated();
   expect(fetched).not.toContain('/search-index.json');
+  expect(fetched.filter((path) => path.startsWith('/search-index/'))).toEqual([]);
 
   await page.keyboard.press('/');
   const dialog = page.getByRole('dialog', { name: 'Search reviews and papers' });
@@ -28,6 +29,15 @@ test('search from the keyboard and land on the anchor; the index loads only when
   const hits = dialog.locator('[data-search-hit]');
   await expect.poll(() => hits.count()).toBeGreaterThan(0);
   expect(fetched).toContain('/search-index.json');
+  // The query fetched postings and row shards of this build's index (prerendered: tests/e2e/build-output.test.ts).
+  const shards = fetched.filter((path) => path.startsWith('/search-index/'));
+  expect(shards.some((path) => /^\/search-index\/v3-[0-9a-z]+\/p\d+\.json$/.test(path))).toBe(true);
+  expect(shards.some((path) => /^\/search-index\/v3-[0-9a-z]+\/r\d+\.json$/.test(path))).toBe(true);
+  const shard = await page.request.get(shards[0]!);
+  expect(shard.status()).toBe(200);
+  expect(shard.headers()['content-type']).toContain('application/json');
+  // A shard of no build is a 404, not a function computing one.
+  expect((await page.request.get('/search-index/v3-nope/p0.json')).status()).toBe(404);
   expect(await dialog.locator('mark').first().textContent()).toBe('에이전트');
   // Whole reviews link to their top; walk down to the first hit inside a review.
   const urls = await hits.evaluateAll((els) => els.map((el) => el.getAttribute('data-search-hit')!));

@@ -91,6 +91,7 @@ describe('prerendered pages on Vercel', () => {
       '/orgs/x/rss.xml',
       '/atom.xml',
       '/search-index.json',
+      '/search-index/v3-abc/p12.json',
       '/og/a.png',
     ])
       expect(proxied(url), url).toBe(false);

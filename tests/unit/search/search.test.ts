@@ -1,9 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { buildIndex } from '@/lib/content/index/content-index';
 import { buildSearchDocuments } from '@/lib/search/documents';
-import { excerpt, loadSearchIndex, search, serializeSearchIndex, type SearchHit } from '@/lib/search/engine';
+import { excerpt, searchShards as search, serializeSearchIndex, type SearchHit } from '@/lib/search/engine';
 import { stem, tokenize } from '@/lib/search/tokenize';
 import { writeContent } from '@/tests/support/content';
+import { openSearchFiles } from '@/tests/support/search-files';
 
 const root = writeContent({
   'papers/y2025/nov/20251121.mdx': [
@@ -68,8 +69,8 @@ const planner = `${oct}#1-planner-meta`;
 const world = `${oct}#2-world-models-deepseek`;
 
 const documents = buildSearchDocuments(buildIndex(root, undefined, { drafts: true }));
-// Round-trip through JSON, as the browser gets it.
-const index = loadSearchIndex(serializeSearchIndex(documents));
+// Round-trip through the head and shards' JSON, as the browser gets them.
+const index = openSearchFiles(serializeSearchIndex(documents));
 
 type Row = {
   query: string;
@@ -169,8 +170,8 @@ describe('analyzer', () => {
 });
 
 describe('query table', () => {
-  test.each(table)('$query', ({ query, hits, first, not = [], marks = [] }) => {
-    const results = search(index, query, { limit: 50 });
+  test.each(table)('$query', async ({ query, hits, first, not = [], marks = [] }) => {
+    const results = await search(index, query, { limit: 50 });
     const urls = results.map((hit) => hit.url);
     expect(urls).toEqual(expect.arrayContaining(hits));
     if (!hits.length) expect(urls).toEqual([]);
@@ -180,20 +181,20 @@ describe('query table', () => {
     for (const mark of marks) expect(target && marked(target)).toContain(mark);
   });
 
-  test('hits are ranked best first and carry the anchor URL and highlight ranges', () => {
-    const [best, ...rest] = search(index, 'nvidia', { limit: 5 });
+  test('hits are ranked best first and carry the anchor URL and highlight ranges', async () => {
+    const [best, ...rest] = await search(index, 'nvidia', { limit: 5 });
     expect(best).toMatchObject({ url: gdpo, kind: 'paper', title: 'GDPO', orgs: ['nvidia'], review: '2025년 11월 21일 Papers Review' });
     expect(best?.highlights).toEqual([{ field: 'orgs', text: 'nvidia', ranges: [[0, 6]] }]);
     for (const hit of rest) expect(hit.score).toBeLessThanOrEqual(best!.score);
   });
 
-  test('limit caps the hits; an empty query has none', () => {
-    expect(search(index, '에이전트', { limit: 1 })).toHaveLength(1);
-    expect(search(index, '   ')).toEqual([]);
+  test('limit caps the hits; an empty query has none', async () => {
+    expect(await search(index, '에이전트', { limit: 1 })).toHaveLength(1);
+    expect(await search(index, '   ')).toEqual([]);
   });
 
-  test('excerpt keeps the ranges on the same words', () => {
-    const hit = search(index, '안정성')[0]!;
+  test('excerpt keeps the ranges on the same words', async () => {
+    const hit = (await search(index, '안정성'))[0]!;
     const short = excerpt(
       hit.highlights.find((h) => h.field === 'text')!,
       4,

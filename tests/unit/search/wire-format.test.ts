@@ -12,12 +12,15 @@ import {
   excerpt,
   loadSearchIndex,
   search,
+  searchShards,
   serializeSearchIndex,
   STORED_TEXT_WIDTH,
   type SearchHit,
-  type SearchIndex,
+  type SearchIndexFiles,
+  type ShardedSearchIndex,
 } from '@/lib/search/engine';
-import type { WireIndex } from '@/lib/search/wire-format';
+import { postingShardPath, rowShardPath, type RowShard, type SearchHead } from '@/lib/search/wire-format';
+import { openSearchFiles } from '@/tests/support/search-files';
 import { searchQueryTable } from '@/tests/support/search-table';
 
 const lead = '에이전트가 환경과 상호작용하며 강화 학습으로 정책을 개선합니다. ';
@@ -59,40 +62,84 @@ const documents: SearchDocument[] = [
   },
 ];
 
-const json = serializeSearchIndex(documents);
-const wire = JSON.parse(json) as WireIndex;
-const index = loadSearchIndex(json);
+// Two documents per row shard, so the shard boundaries are exercised.
+const files = serializeSearchIndex(documents, { postingShards: 8, rowsPerShard: 2 });
+const head = JSON.parse(files.head) as SearchHead;
+const fetched: string[] = [];
+const index = openSearchFiles(files, fetched);
 const inMemory = createSearchIndex(documents);
 
 const marked = (hit: SearchHit) => hit.highlights.flatMap((h) => h.ranges.map(([start, end]) => h.text.slice(start, end)));
-const ranked = (hits: SearchHit[]) => hits.map((hit) => [hit.url, hit.score]);
+/**
+ * URL and score, best first. Scores are rounded to 12 significant digits and
+ * equal ones ordered by URL: the shards' partial index visits prefix and typo
+ * matches in another order than the full index, so a sum of several terms'
+ * scores can differ in its last bit (2.6258444530519274 / …528).
+ */
+const ranked = (hits: SearchHit[]) =>
+  hits
+    .map((hit): [string, number] => [hit.url, Number(hit.score.toPrecision(12))])
+    .sort(([urlA, a], [urlB, b]) => b - a || (urlA < urlB ? -1 : urlA > urlB ? 1 : 0));
+const rowShard = (n: number) => JSON.parse(files.files.get(rowShardPath(head.key, n))!) as RowShard;
+const everything = () => [files.head, ...files.files.values()].join('\n');
 
-describe('the browser index (wire format)', () => {
-  test('stores the cropped lead of a long text, not the rest', () => {
-    expect(json).toContain('강화 학습으로');
-    expect(json).not.toContain('김치찌개');
-    const stored = wire.documents[1]!;
-    expect(stored[0]).toBe('#1-agent0-unc');
-    expect(stored[7]).toBe(cropText(longText));
-    expect(stored[7].endsWith('…')).toBe(true);
-    // Sections after another review's URL are anchors of that review.
-    expect(wire.documents.map((row) => row[0])).toEqual([
-      '/docs/papers/y2025/nov/20251121',
-      '#1-agent0-unc',
-      '#마무리',
-      '/docs/papers/y2025/oct/20251027',
-      '#1-planner-meta',
+describe('the browser index (head and shards)', () => {
+  test('the head holds the sorted terms and field lengths, no postings and no stored text', () => {
+    expect(head.version).toBe(3);
+    expect(head.terms).toEqual([...head.terms].sort());
+    expect(head.terms).toContain('김치'); // the whole text is indexed …
+    expect(head.documentCount).toBe(5);
+    expect(head.fieldLengths).toHaveLength(5 * head.fields.length);
+    expect(files.head).not.toContain('Agent0');
+    expect(files.head).not.toContain('/docs/');
+    // Shards carry the head's key in their path: a head never meets another build's shards.
+    for (const path of files.files.keys()) expect(path).toMatch(new RegExp(`^/search-index/${head.key}/[pr]\\d+\\.json$`));
+  });
+
+  test('row shards store the cropped lead of a long text, not the rest; each shard starts with a full URL', () => {
+    expect(everything()).toContain('강화 학습으로');
+    expect(everything()).not.toContain('김치찌개'); // … but not stored
+    expect(rowShard(0).rows[1]![7]).toBe(cropText(longText));
+    expect(rowShard(0).rows[1]![7].endsWith('…')).toBe(true);
+    expect([0, 1, 2].map((n) => rowShard(n).rows.map((row) => row[0]))).toEqual([
+      ['/docs/papers/y2025/nov/20251121', '#1-agent0-unc'],
+      ['/docs/papers/y2025/nov/20251121#마무리', '/docs/papers/y2025/oct/20251027'],
+      ['/docs/papers/y2025/oct/20251027#1-planner-meta'],
     ]);
   });
 
-  test('hits and ranking are the same as the full in-memory index', () => {
-    for (const query of ['에이전트', '강화학습', 'agents', 'nvidia', 'transfomer', '김치찌개', '벤치마크', 'memory', '10월 27일', 'plan']) {
-      expect(ranked(search(index, query, { limit: 50 })), query).toEqual(ranked(search(inMemory, query, { limit: 50 })));
+  test('hits and ranking are the same as the full in-memory index', async () => {
+    for (const query of [
+      '에이전트',
+      '강화학습',
+      'agents',
+      'nvidia',
+      'transfomer',
+      '김치찌개',
+      '벤치마크',
+      'memory',
+      '10월 27일',
+      'plan',
+      '강',
+      'zzzz',
+    ]) {
+      expect(ranked(await searchShards(index, query, { limit: 50 })), query).toEqual(ranked(search(inMemory, query, { limit: 50 })));
     }
   });
 
-  test('a hit keeps its URL, kind, title, badges, review, date and paper page', () => {
-    const [hit] = search(index, 'nvidia');
+  test('a query fetches only the postings shards of its terms and the row shards of its hits, each once', async () => {
+    const seen: string[] = [];
+    const fresh = openSearchFiles(files, seen);
+    const hits = await searchShards(fresh, 'nvidia');
+    expect(hits.map((hit) => hit.url)).toEqual(['/docs/papers/y2025/nov/20251121#1-agent0-unc']);
+    expect(seen.filter((path) => path.includes('/p'))).toHaveLength(1);
+    expect(seen.filter((path) => path.includes('/r'))).toEqual([rowShardPath(head.key, 0)]);
+    await searchShards(fresh, 'nvidia');
+    expect(seen).toHaveLength(2);
+  });
+
+  test('a hit keeps its URL, kind, title, badges, review, date and paper page', async () => {
+    const [hit] = await searchShards(index, 'nvidia');
     expect(hit).toMatchObject({
       url: '/docs/papers/y2025/nov/20251121#1-agent0-unc',
       kind: 'paper',
@@ -103,23 +150,23 @@ describe('the browser index (wire format)', () => {
       date: '2025-11-21',
       page: '/papers/2511.16043',
     });
-    expect(search(index, '마무리')[0]).not.toHaveProperty('page');
+    expect((await searchShards(index, '마무리'))[0]).not.toHaveProperty('page');
   });
 
-  test('a match in the stored lead is marked in it', () => {
-    const hit = search(index, '강화학습').find((h) => h.url.endsWith('#1-agent0-unc'))!;
+  test('a match in the stored lead is marked in it', async () => {
+    const hit = (await searchShards(index, '강화학습')).find((h) => h.url.endsWith('#1-agent0-unc'))!;
     expect(marked(hit)).toEqual(['강화 학습']);
     expect(hit.highlights[0]!.field).toBe('text');
   });
 
-  test('a match past the stored lead finds the section and shows its lead, unmarked', () => {
-    const hits = search(index, '김치찌개');
+  test('a match past the stored lead finds the section and shows its lead, unmarked', async () => {
+    const hits = await searchShards(index, '김치찌개');
     expect(hits.map((hit) => hit.url)).toEqual(['/docs/papers/y2025/nov/20251121#1-agent0-unc']);
     expect(hits[0]!.highlights).toEqual([{ field: 'text', text: cropText(longText), ranges: [] }]);
     // The dialog's excerpt of it is the lead's start, as long as an excerpt around a match.
     expect(excerpt(hits[0]!.highlights[0]!)).toEqual({ field: 'text', text: cropText(longText, 160), ranges: [] });
     // With another field matched, that field's marks come first.
-    const both = search(index, '김치찌개 nvidia')[0]!;
+    const both = (await searchShards(index, '김치찌개 nvidia'))[0]!;
     expect(both.highlights.map((h) => [h.field, h.ranges.length > 0])).toEqual([
       ['orgs', true],
       ['text', false],
@@ -127,7 +174,27 @@ describe('the browser index (wire format)', () => {
   });
 
   test('an index of another version is refused with a message naming both versions', () => {
-    expect(() => loadSearchIndex({ ...wire, version: 1 })).toThrow('search index version 1, expected 2');
+    expect(() => loadSearchIndex({ ...head, version: 2 }, () => Promise.reject(new Error('unused')))).toThrow(
+      'search index version 2, expected 3',
+    );
+  });
+
+  test('a shard of another build is refused, and a failed shard is fetched again by the next query', async () => {
+    const other = serializeSearchIndex([...documents.slice(0, 4)], { postingShards: 8, rowsPerShard: 2 });
+    const otherHead = JSON.parse(other.head) as SearchHead;
+    // This build's head, with the shard paths answered from the other build.
+    const mixed = loadSearchIndex(files.head, (path) =>
+      Promise.resolve(JSON.parse(other.files.get(path.replace(head.key, otherHead.key)) ?? '{}') as unknown),
+    );
+    await expect(searchShards(mixed, 'nvidia')).rejects.toThrow(/not from the build of the loaded index/);
+
+    let fail = true;
+    const flaky = loadSearchIndex(files.head, (path) =>
+      fail ? Promise.reject(new Error('offline')) : Promise.resolve(JSON.parse(files.files.get(path)!) as unknown),
+    );
+    await expect(searchShards(flaky, 'nvidia')).rejects.toThrow('offline');
+    fail = false;
+    expect((await searchShards(flaky, 'nvidia')).map((hit) => hit.title)).toEqual(['Agent0']);
   });
 });
 
@@ -151,33 +218,44 @@ describe('cropText', () => {
   });
 });
 
-describe('1,000 synthetic reviews (bench/synthetic.ts)', () => {
-  const root = mkdtempSync(path.join(tmpdir(), 'search-wire-'));
+// Varied prose (bench/synthetic.ts), at 150 reviews to keep the suite quick; bench:search runs 1,000.
+describe('150 synthetic reviews of varied prose: the shards round trip', () => {
+  const root = mkdtempSync(path.join(tmpdir(), 'search-shards-'));
   let docs: SearchDocument[] = [];
-  let serialized = '';
-  let browser: SearchIndex;
-  let full: SearchIndex;
+  let site: SearchIndexFiles;
+  let full: ReturnType<typeof createSearchIndex>;
+  let browser: ShardedSearchIndex;
 
   beforeAll(() => {
-    writeSyntheticContent(root, 1000);
+    writeSyntheticContent(root, 150, { prose: 'varied' });
     docs = buildSearchDocuments(buildIndex(root, undefined, { drafts: true }));
-    serialized = serializeSearchIndex(docs);
-    browser = loadSearchIndex(serialized);
+    site = serializeSearchIndex(docs);
     full = createSearchIndex(docs);
+    browser = openSearchFiles(site);
   }, 300_000);
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-  test('the index is at most 500 KB gzip', () => {
-    expect(docs).toHaveLength(6000);
-    expect(gzipSync(serialized).length).toBeLessThanOrEqual(500 * 1024);
+  test.each(searchQueryTable)('$query ($why): the same hits, ranked and scored as the full index', async ({ query }) => {
+    const expected = search(full, query, { limit: docs.length });
+    expect(expected.length).toBeGreaterThan(0);
+    const hits = await searchShards(browser, query, { limit: docs.length });
+    expect(ranked(hits)).toEqual(ranked(expected));
+    // What a result shows comes from the row shards, as the full index stores it (text cropped).
+    expect(hits.slice(0, 20).map((hit) => [hit.title, hit.review, hit.date, hit.orgs])).toEqual(
+      expected.slice(0, 20).map((hit) => [hit.title, hit.review, hit.date, hit.orgs]),
+    );
   });
 
-  test.each(searchQueryTable)('$query: full recall, ranked as the full index ranks', ({ query, expect: oracle }) => {
-    const expected = docs.filter(oracle).map((doc) => doc.id);
-    expect(expected.length).toBeGreaterThan(0);
-    const hits = search(browser, query, { limit: docs.length });
-    const found = new Set(hits.map((hit) => hit.url));
-    expect(expected.filter((id) => !found.has(id))).toEqual([]);
-    expect(ranked(hits.slice(0, 20))).toEqual(ranked(search(full, query, { limit: 20 })));
+  test('a first query downloads a fraction of the index', async () => {
+    const size = (body: string) => gzipSync(body).length;
+    const total = size(site.head) + [...site.files.values()].reduce((sum, body) => sum + size(body), 0);
+    for (const { query } of searchQueryTable) {
+      const seen: string[] = [];
+      await searchShards(openSearchFiles(site, seen), query, { limit: 20 });
+      const bytes = size(site.head) + seen.reduce((sum, p) => sum + size(site.files.get(p)!), 0);
+      expect(bytes, query).toBeLessThan(total / 2);
+    }
+    expect(fetched).toEqual(expect.arrayContaining([expect.stringMatching(/^\/search-index\//)]));
+    expect(postingShardPath(head.key, 3)).toBe(`/search-index/${head.key}/p3.json`);
   });
 });
