@@ -5,7 +5,7 @@ import { DOCS_PREFIX } from '@/lib/content/urls';
 import { buildIndex, type ContentIndex } from '@/lib/content/index/content-index';
 import { compileProblems } from '@/lib/content/render/mdx-options';
 import type { LinkRef, Review } from '@/lib/content/source/parse-review';
-import type { ContentProblem } from '@/lib/content/source/problems';
+import { formatProblem, type ContentProblem } from '@/lib/content/source/problems';
 import { resolveFileLink } from '@/lib/content/source/transforms';
 
 const appRoutes = [/^\/$/, /^\/papers\/?$/, /^\/page\/\d+$/];
@@ -22,6 +22,20 @@ export async function checkContent(root = contentRoot()): Promise<{ problems: Co
     problems.push(...(await reviewErrors(review, root)), ...reviewWarnings(review, index));
   }
   return { problems: sortProblems(problems), reviews: index.reviews.length };
+}
+
+/** Runs the check and prints what `npm run content:check` prints: each problem as `file:line:column message`. True when there is none. */
+export async function runContentCheck(): Promise<boolean> {
+  const started = performance.now();
+  const { problems, reviews } = await checkContent();
+  for (const problem of problems) console.error(formatProblem(problem));
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  if (problems.length) {
+    console.error(`content:check: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${reviews} reviews (${seconds}s)`);
+    return false;
+  }
+  console.log(`content:check: ${reviews} reviews OK (${seconds}s)`);
+  return true;
 }
 
 /** What keeps a review from rendering: it does not parse or compile, an image or a component is missing. */
