@@ -4,36 +4,30 @@ import type { NextConfig } from 'next';
 import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_BUILD } from 'next/constants';
 import { parseEnv } from './lib/config/env';
 import { MAX_IMPORT_BYTES } from './lib/reader/import-limit';
+import { CHECK_FAILED } from './lib/content/check-exit-code';
 import { contentPipelineVersion } from './lib/content/pipeline-version';
 import { securityHeaders } from './lib/security/headers';
 
 /**
- * `next build` refuses to ship broken content: it runs the same checks as
- * `npm run content:check` before compiling anything, once per build (the
- * static-generation workers inherit the flag and skip it).
- */
-function checkContentBeforeBuild() {
-  const tsx = path.join(process.cwd(), 'node_modules', '.bin', 'tsx');
-  try {
-    execFileSync(tsx, [path.join(process.cwd(), 'scripts', 'content-check.ts')], { stdio: 'inherit' });
-  } catch {
-    throw new Error('Content check failed: fix the problems listed above (file:line:column message), then build again.');
-  }
-  process.env.PAPERS_CONTENT_CHECKED = '1';
-}
-
-/**
- * Feed routes read each review's HTML from a file that react-dom/server
+ * Before compiling anything, `next build` runs the same checks as `npm run
+ * content:check` (it refuses to ship broken content), then writes the feed
+ * HTML: feed routes read each review's HTML from a file that react-dom/server
  * rendered, since their react-server bundle may not use it (see
- * lib/feeds/feed-html-file.ts). It is written here, before Next prerenders them.
+ * lib/feeds/feed-html-file.ts). Both in one process (scripts/pre-build.ts),
+ * which loads the MDX pipeline and parses the reviews once for both; once per
+ * build (the static-generation workers inherit the flag and skip it).
  */
-function renderFeedHtmlBeforeBuild() {
+function checkContentAndRenderFeedsBeforeBuild() {
   const tsx = path.join(process.cwd(), 'node_modules', '.bin', 'tsx');
   try {
-    execFileSync(tsx, [path.join(process.cwd(), 'scripts', 'render-feed-html.ts')], { stdio: 'inherit' });
-  } catch {
+    execFileSync(tsx, [path.join(process.cwd(), 'scripts', 'pre-build.ts')], { stdio: 'inherit' });
+  } catch (error) {
+    if ((error as { status?: number }).status === CHECK_FAILED) {
+      throw new Error('Content check failed: fix the problems listed above (file:line:column message), then build again.');
+    }
     throw new Error('Rendering the feed HTML failed (scripts/render-feed-html.ts): see the error above, then build again.');
   }
+  process.env.PAPERS_CONTENT_CHECKED = '1';
 }
 
 /**
@@ -56,8 +50,7 @@ export default function config(phase: string): NextConfig {
     // script and the static-generation workers inherit it.
     process.env.CONTENT_PIPELINE_VERSION = contentPipelineVersion();
     checkConfigBeforeBuild();
-    checkContentBeforeBuild();
-    renderFeedHtmlBeforeBuild();
+    checkContentAndRenderFeedsBeforeBuild();
   }
   return {
     reactStrictMode: true,

@@ -14,6 +14,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFi
 import path from 'node:path';
 import { PAPER_CATALOG_FILE, paperCatalogFile } from '@/lib/content/index/catalog';
 import { buildIndex } from '@/lib/content/index/content-index';
+import { contentPipelineVersion } from '@/lib/content/pipeline-version';
 import { FEED_HTML_FILE } from '@/lib/feeds/feed-html-file';
 import { CSP_MANIFEST_FILE, type CspHashManifest } from '@/lib/security/csp';
 import { withCspMeta } from '@/lib/security/csp-meta';
@@ -72,6 +73,10 @@ const manifestFile = path.join(distDir, CSP_MANIFEST_FILE);
 writeFileSync(manifestFile, JSON.stringify(manifest));
 addToTraces(manifestFile, proxyTraces);
 
+// The catalog reads each review's parse from the build cache, as `next build`
+// left it (lib/content/source/parsed-file.ts): this step runs after next.config.ts
+// named the cache's version, in its own process, so it names it the same way.
+process.env.CONTENT_PIPELINE_VERSION ||= contentPipelineVersion();
 // Production semantics (no drafts), whatever NODE_ENV this script runs with.
 const catalog = paperCatalogFile(buildIndex(undefined, undefined, { drafts: false }));
 const catalogFile = path.join(distDir, PAPER_CATALOG_FILE);

@@ -1,7 +1,7 @@
 // `tsx scripts/render-feed-html.ts`: renders every review a feed carries with
 // react-dom/server and writes the HTML, URLs made absolute, to the file the
 // feed routes read (lib/feeds/feed-html-file.ts says why it is a file).
-// next.config.ts runs it before `next build`; in `next dev` the routes run it
+// scripts/pre-build.ts runs it before `next build`; in `next dev` the routes run it
 // before each read. Reads CONTENT_DIR, SITE_URL and NEXT_DIST_DIR like the app.
 import { register } from 'node:module';
 import path from 'node:path';

@@ -1,7 +1,5 @@
 import 'server-only';
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { buildCacheDir, cacheEntryPath, isPlainJson, readCacheEntry, writeCacheEntry } from '@/lib/content/cache-store';
 
 /**
  * What a production build made for a review (its compiled MDX, its Open
@@ -15,8 +13,8 @@ import path from 'node:path';
  *
  * Only builds set CONTENT_PIPELINE_VERSION (next.config.ts); `next dev`
  * keeps compiled reviews in memory instead and never reads this folder.
- * Several build workers write at once: each entry is written to a temporary
- * file and renamed, so a reader sees a whole entry or none.
+ * Several build workers write at once: entries are written whole, then
+ * renamed into place (lib/content/cache-store.ts).
  */
 export async function buildCached<T>(
   namespace: string,
@@ -24,16 +22,9 @@ export async function buildCached<T>(
   produce: () => Promise<T>,
   codec: { encode: (value: T) => Buffer | string | null; decode: (bytes: Buffer) => T },
 ): Promise<T> {
-  const version = process.env.CONTENT_PIPELINE_VERSION;
-  if (!version) return produce();
-  const key = createHash('sha256').update(version).update('\0').update(JSON.stringify(inputs)).digest('hex');
-  const file = path.join(/* turbopackIgnore: true */ buildCacheDir(), namespace, key);
-  let bytes: Buffer | null = null;
-  try {
-    bytes = readFileSync(file);
-  } catch {
-    // not cached yet
-  }
+  const file = cacheEntryPath(namespace, inputs);
+  if (!file) return produce();
+  const bytes = readCacheEntry(file);
   if (bytes) {
     try {
       return codec.decode(bytes);
@@ -43,34 +34,14 @@ export async function buildCached<T>(
   }
   const value = await produce();
   const encoded = codec.encode(value);
-  if (encoded !== null) {
-    try {
-      mkdirSync(path.dirname(file), { recursive: true });
-      const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-      writeFileSync(temporary, encoded);
-      renameSync(temporary, file);
-    } catch {
-      // A cache that cannot be written (read-only folder, full disk) only makes the next build slower.
-    }
-  }
+  if (encoded !== null) writeCacheEntry(file, encoded);
   return value;
 }
 
-/** `.next/cache/papers-review` of the project, or CONTENT_CACHE_DIR (tests). */
-export function buildCacheDir(): string {
-  const override = process.env.CONTENT_CACHE_DIR;
-  return override ? path.resolve(/* turbopackIgnore: true */ override) : path.join(/* turbopackIgnore: true */ process.cwd(), '.next', 'cache', 'papers-review');
-}
+export { buildCacheDir };
 
 /** A codec for values made of JSON only; values holding anything else (a Date) are not cached. */
 export const jsonCodec = {
   encode: (value: unknown) => (isPlainJson(value) ? JSON.stringify(value) : null),
   decode: (bytes: Buffer) => JSON.parse(bytes.toString('utf8')) as never,
 };
-
-function isPlainJson(value: unknown): boolean {
-  if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) return true;
-  if (Array.isArray(value)) return value.every(isPlainJson);
-  if (typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return false;
-  return Object.values(value).every(isPlainJson);
-}

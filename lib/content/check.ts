@@ -1,10 +1,11 @@
 import { readFile } from 'node:fs/promises';
+import { cacheEntryPath, readCacheEntry, writeCacheEntry } from '@/lib/content/cache-store';
 import { contentRoot } from '@/lib/content/source/files';
 import { DOCS_PREFIX } from '@/lib/content/urls';
 import { buildIndex, type ContentIndex } from '@/lib/content/index/content-index';
 import { compileProblems } from '@/lib/content/render/mdx-options';
 import type { LinkRef, Review } from '@/lib/content/source/parse-review';
-import type { ContentProblem } from '@/lib/content/source/problems';
+import { formatProblem, type ContentProblem } from '@/lib/content/source/problems';
 import { resolveFileLink } from '@/lib/content/source/transforms';
 
 const appRoutes = [/^\/$/, /^\/papers\/?$/, /^\/page\/\d+$/];
@@ -23,10 +24,47 @@ export async function checkContent(root = contentRoot()): Promise<{ problems: Co
   return { problems: sortProblems(problems), reviews: index.reviews.length };
 }
 
+/** Runs the check and prints what `npm run content:check` prints: each problem as `file:line:column message`. True when there is none. */
+export async function runContentCheck(): Promise<boolean> {
+  const started = performance.now();
+  const { problems, reviews } = await checkContent();
+  for (const problem of problems) console.error(formatProblem(problem));
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  if (problems.length) {
+    console.error(`content:check: ${problems.length} problem${problems.length === 1 ? '' : 's'} in ${reviews} reviews (${seconds}s)`);
+    return false;
+  }
+  console.log(`content:check: ${reviews} reviews OK (${seconds}s)`);
+  return true;
+}
+
 /** What keeps a review from rendering: it does not parse or compile, an image or a component is missing. */
 export async function reviewErrors(review: Review, root: string): Promise<ContentProblem[]> {
   if (!review.parsed) return sortProblems(review.problems);
-  return sortProblems([...review.problems, ...(await compileProblems(review, await readFile(review.file, 'utf8'), root))]);
+  return sortProblems([...review.problems, ...(await compileProblemsCached(review, await readFile(review.file, 'utf8'), root))]);
+}
+
+/**
+ * compileProblems, kept in the build cache across builds: compiling every
+ * review was most of the check's time, and a build after one edit compiles
+ * one. The entry is named by everything the compiler reads (the text, the
+ * file and root, the resolved images, papers and components) and the pipeline
+ * version; its problems keep their `file:line:column`.
+ */
+async function compileProblemsCached(review: Review, source: string, root: string): Promise<ContentProblem[]> {
+  const inputs = [review.file, source, root, review.format, review.assets, review.papers, review.components];
+  const file = cacheEntryPath('check', inputs);
+  const bytes = file ? readCacheEntry(file) : null;
+  if (bytes) {
+    try {
+      return JSON.parse(bytes.toString('utf8')) as ContentProblem[];
+    } catch {
+      // a damaged entry is compiled again below
+    }
+  }
+  const problems = await compileProblems(review, source, root);
+  if (file) writeCacheEntry(file, JSON.stringify(problems));
+  return problems;
 }
 
 /**

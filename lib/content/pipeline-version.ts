@@ -8,7 +8,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-const PIPELINE_SOURCES = ['lib/content', 'components/mdx', 'components/og', 'components/review/review-body.tsx', 'package-lock.json'];
+// lib/search/documents.ts and tokenize.ts: the parse cache keeps each review's search documents too.
+const PIPELINE_SOURCES = ['lib/content', 'lib/search/documents.ts', 'lib/search/tokenize.ts', 'components/mdx', 'components/og', 'components/review/review-body.tsx', 'package-lock.json'];
 
 export function contentPipelineVersion(root = process.cwd()): string {
   const hash = createHash('sha256');

@@ -4,6 +4,7 @@ import type { ContentIndex, Review } from '@/lib/content/index/content-index';
 import { prepareTree } from '@/lib/content/source/prepare';
 import { headingText } from '@/lib/content/source/slugs';
 import { parseMarkdown } from '@/lib/content/source/markdown';
+import { rememberedParse } from '@/lib/content/source/parsed-memory';
 import { formatOf, preprocess } from '@/lib/content/source/syntax';
 import { normalize } from '@/lib/search/tokenize';
 import { paperHref } from '@/lib/content/urls';
@@ -156,9 +157,17 @@ export function reviewDocuments(review: Review, tree: Root): SearchDocument[] {
   return docs;
 }
 
-/** Every search document of the site; re-reads each file for its section text (the content index keeps no trees). */
+/**
+ * Every search document of the site. The content index keeps no trees, but
+ * the parse that made each review also made its documents
+ * (lib/content/source/parsed-file.ts): they are taken from there while the
+ * file is unchanged, and a file edited since is read and parsed here.
+ */
 export function buildSearchDocuments(index: Pick<ContentIndex, 'reviews'>): SearchDocument[] {
   return index.reviews
     .filter((review) => review.parsed)
-    .flatMap((review) => reviewDocuments(review, parseTree(readFileSync(review.file, 'utf8'), review.file)));
+    .flatMap((review) => {
+      const raw = readFileSync(review.file, 'utf8');
+      return rememberedParse(review.file, raw, review.slug)?.documents ?? reviewDocuments(review, parseTree(raw, review.file));
+    });
 }

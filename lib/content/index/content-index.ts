@@ -1,7 +1,8 @@
 import { tagSlug } from '@/lib/content/urls';
 import { contentRoot, listContentFiles, type ContentFile } from '@/lib/content/source/files';
 import { lastUpdatedDates } from '@/lib/content/source/last-updated';
-import { parseReviewCached, type Review } from '@/lib/content/source/parse-review';
+import { parseReviewCached } from '@/lib/content/source/parsed-file';
+import type { Review } from '@/lib/content/source/parse-review';
 import type { PaperEntry } from '@/lib/content/source/papers';
 import { papersMetadataPath, readPapersMetadata, type PaperMetadata } from '@/lib/content/papers-metadata';
 import { existsSync, statSync } from 'node:fs';

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
@@ -52,42 +52,12 @@ export function parseReview(entry: ContentFile, root: string): Review {
   return parseReviewSource(readFileSync(entry.file, 'utf8'), entry, root);
 }
 
-type ParsedEntry = { root: string; slug: string; raw: string; assets: string; review: Review };
-const parsedFiles = new Map<string, ParsedEntry>();
-
-/** `mtime:size` of each file, `-` for a missing one: what a review's images looked like when it was parsed. */
-function fileStates(files: string[]): string {
-  return files
-    .map((file) => {
-      try {
-        const stats = statSync(file);
-        return `${stats.mtimeMs}:${stats.size}`;
-      } catch {
-        return '-';
-      }
-    })
-    .join('|');
-}
-
-/**
- * parseReview with a memory: a file whose text and images are unchanged since
- * its last parse is not parsed again. \`next dev\` rebuilds the index after
- * every save, and parsing is what costs (about 10 ms a review); reading the
- * text to compare costs little. The text, not the file time, decides: two
- * saves within one clock tick can leave the time unchanged.
- */
-export function parseReviewCached(entry: ContentFile, root: string): Review {
-  const raw = readFileSync(entry.file, 'utf8');
-  const known = parsedFiles.get(entry.file);
-  if (known && known.raw === raw && known.root === root && known.slug === entry.slug && known.assets === fileStates(known.review.assetFiles)) {
-    return known.review;
-  }
-  const review = parseReviewSource(raw, entry, root);
-  parsedFiles.set(entry.file, { root, slug: entry.slug, raw, assets: fileStates(review.assetFiles), review });
-  return review;
-}
-
 export function parseReviewSource(raw: string, entry: Pick<ContentFile, 'file' | 'slug'>, root: string): Review {
+  return parseReviewWithTree(raw, entry, root).review;
+}
+
+/** parseReviewSource, plus the prepared tree it read (null when the file does not parse), for the search documents. */
+export function parseReviewWithTree(raw: string, entry: Pick<ContentFile, 'file' | 'slug'>, root: string): { review: Review; tree: Root | null } {
   const format = formatOf(entry.file);
   const source = preprocess(raw);
 
@@ -120,7 +90,7 @@ export function parseReviewSource(raw: string, entry: Pick<ContentFile, 'file' |
     tree = parseMarkdown(source, format);
   } catch (error) {
     review.problems.push(problemFromError(entry.file, error));
-    return review;
+    return { review, tree: null };
   }
 
   review.parsed = true;
@@ -148,7 +118,7 @@ export function parseReviewSource(raw: string, entry: Pick<ContentFile, 'file' |
   visit(tree, 'link', (node) => {
     review.links.push({ url: node.url, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
   });
-  return review;
+  return { review, tree };
 }
 
 function readFrontMatter(tree: Root, file: string, problems: ContentProblem[]): Record<string, unknown> {
