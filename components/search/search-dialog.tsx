@@ -33,6 +33,10 @@ export function SearchDialog({ openSignal }: { openSignal: number }) {
   const [answered, setAnswered] = useState('');
   // A shard that did not arrive: this query failed, the next one tries again.
   const [queryFailed, setQueryFailed] = useState(false);
+  // Bumped each time a head is loaded, so a query that failed on an old build's shards runs again on the new one.
+  const [generation, setGeneration] = useState(0);
+  // The query that already reloaded the head once: a second failure is shown, not retried in a loop.
+  const reloadedFor = useRef<string | null>(null);
   const [active, setActive] = useState(0);
   const [withNotes, setWithNotes] = useState(false);
   const [noteHits, setNoteHits] = useState<NoteHit[]>([]);
@@ -58,7 +62,12 @@ export function SearchDialog({ openSignal }: { openSignal: number }) {
       ),
     }));
     setState((s) => (s === 'ready' ? s : 'loading'));
-    loaded.current.then(() => setState('ready')).catch(() => setState('error'));
+    loaded.current
+      .then(() => {
+        setState('ready');
+        setGeneration((g) => g + 1);
+      })
+      .catch(() => setState('error'));
   }
 
   function open() {
@@ -82,17 +91,27 @@ export function SearchDialog({ openSignal }: { openSignal: number }) {
         setHits(found.map((hit) => ({ ...hit, highlights: hit.highlights.map((h) => engine.excerpt(h)) })));
         setAnswered(query);
         setQueryFailed(false);
+        reloadedFor.current = null;
         setActive(0);
       })
       .catch(() => {
         if (cancelled) return;
         setHits([]);
         setQueryFailed(true);
+        // A shard that is gone usually means a new build replaced the index
+        // (a deploy; a saved review under next dev): load its head once and
+        // ask again.
+        if (reloadedFor.current !== query) {
+          reloadedFor.current = query;
+          loaded.current = null;
+          load();
+        }
       });
     return () => {
       cancelled = true;
     };
-  }, [query, state]);
+    // A new head (generation) reruns the query.
+  }, [query, state, generation]);
 
   // Leaving note search (box emptied, box unticked, signed out) clears its results.
   const searchNotes = withNotes && Boolean(reader?.user) && Boolean(query.trim());

@@ -179,3 +179,36 @@ test('a word only past the stored lead of a section finds it; the result shows t
   expect((await excerpt.textContent())!.startsWith(lead.slice(0, 20))).toBe(true);
   await context.close();
 });
+
+// The site is redeployed (or, under next dev, a review saved) while the box is
+// open: the old build's shards are gone. The next query loads the new head
+// and answers, instead of failing until the page is reloaded.
+test('a search index replaced while the box is open is picked up by the next query', async () => {
+  const context = await browser().newContext({ baseURL });
+  const page = await context.newPage();
+  await page.goto('/');
+  await waitForHydration(page);
+  await page.keyboard.press('/');
+  const dialog = page.getByRole('dialog', { name: 'Search reviews and papers' });
+  await expect.poll(() => dialog.isVisible()).toBe(true);
+  const input = dialog.getByRole('searchbox');
+  await input.fill('agent');
+  const hits = dialog.locator('[data-search-hit]');
+  await expect.poll(() => hits.count()).toBeGreaterThan(0);
+
+  // Until the head is fetched again, every shard answers 404, as an old build's would.
+  let replaced = true;
+  const heads: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname === '/search-index.json') {
+      heads.push(request.url());
+      replaced = false;
+    }
+  });
+  await page.route('**/search-index/**', (route) => (replaced ? route.fulfill({ status: 404, body: 'Not found' }) : route.continue()));
+  await input.fill('에이전트');
+  await expect.poll(() => dialog.locator('mark').first().textContent()).toBe('에이전트');
+  expect(heads.length).toBe(1);
+  expect(await dialog.getByText('Could not load the search index').count()).toBe(0);
+  await context.close();
+});
