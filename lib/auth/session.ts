@@ -1,34 +1,14 @@
 import 'server-only';
 import { getServerSession } from 'next-auth';
-import { decode, type JWT } from 'next-auth/jwt';
+import type { JWT } from 'next-auth/jwt';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { env } from '@/lib/config/env';
 import { authOptions, secureSessionCookie, sessionStillCurrent, unreadableCookieCode } from '@/lib/auth/options';
-import { sessionCookieValue } from '@/lib/auth/session-cookie';
+import { decodeSessionCookie, sessionCookieValue } from '@/lib/auth/session-cookie';
 import { sessionVersionOf } from '@/lib/auth/session-version';
 import { HttpError } from '@/lib/http/errors';
 import type { ReaderUser } from '@/lib/reader/shared';
-
-/**
- * Decrypted cookies by their exact text, at most DECODED_MAX of them. Each
- * decode derives the key anew (HKDF) before decrypting, a few percent of a
- * signed-in request's CPU; the same cookie always decrypts to the same claims
- * under the same secret, so a hit only re-checks the expiry jose would.
- */
-const DECODED_MAX = 1000;
-const decoded = new Map<string, { secret: string; token: JWT | null }>();
-
-async function decodeSessionCookie(cookie: string, secret: string): Promise<JWT | null> {
-  const hit = decoded.get(cookie);
-  // jose's clockTolerance in next-auth's decode: 15 s past exp still passes.
-  if (hit && hit.secret === secret && (typeof hit.token?.exp !== 'number' || Date.now() / 1000 <= hit.token.exp + 15)) return hit.token;
-  decoded.delete(cookie);
-  const token = await decode({ token: cookie, secret });
-  if (decoded.size >= DECODED_MAX) decoded.delete(decoded.keys().next().value!);
-  decoded.set(cookie, { secret, token });
-  return token;
-}
 
 /** A session cookie that decrypts: who it is for and the session version it was issued with. */
 export type SessionClaim = { user: ReaderUser; sessionVersion: number };
