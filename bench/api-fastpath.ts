@@ -109,11 +109,13 @@ async function measure(backend: 'pglite' | 'postgres'): Promise<Result> {
   let app: LoggedApp;
   let driver: { query: Query; close: () => Promise<void> };
   if (backend === 'pglite') {
-    app = await startOnPglite();
     // PGlite cannot be opened by two processes: the driver gets its own folder with the same migrations.
+    // Opened before the server starts: its initdb blocks this process's event loop for seconds, long
+    // enough for the server to close the idle keep-alive socket that fetch would then reuse (ECONNRESET).
     const dir = mkdtempSync(path.join(tmpdir(), 'bench-pglite-'));
     const sql: SqlDatabase = await openSql({ kind: 'pglite', dataDir: path.join(dir, 'db') });
     await applyMigrations(sql);
+    app = await startOnPglite();
     driver = {
       query: (text, params) => sql.withSession((s) => s.query(text, params)),
       close: async () => {
