@@ -1,5 +1,7 @@
 // Reads NextAuth v4's session cookie the way its SessionStore does, for the
-// fast path in lib/auth/session.ts. Pure: no server-only, testable alone.
+// fast path in lib/auth/session.ts, and decrypts it. Pure: no server-only, testable alone.
+
+import { decode, type JWT } from 'next-auth/jwt';
 
 export type CookieJar = { get(name: string): { value: string } | undefined; getAll(): { name: string; value: string }[] };
 
@@ -16,4 +18,25 @@ export function sessionCookieValue(jar: CookieJar, secure: boolean): string | nu
     })
     .sort((a, b) => a.index - b.index);
   return chunks.length ? chunks.map((c) => c.value).join('') : null;
+}
+
+/**
+ * Decrypted cookies by their exact text, at most DECODED_MAX of them. Each
+ * decode derives the key anew (HKDF) before decrypting, a few percent of a
+ * signed-in request's CPU; the same cookie always decrypts to the same claims
+ * under the same secret, so a hit only re-checks the expiry jose would.
+ */
+const DECODED_MAX = 1000;
+const decoded = new Map<string, { secret: string; token: JWT | null }>();
+
+/** next-auth's decode({ token, secret }), memoized. */
+export async function decodeSessionCookie(cookie: string, secret: string): Promise<JWT | null> {
+  const hit = decoded.get(cookie);
+  // jose's clockTolerance in next-auth's decode: 15 s past exp still passes.
+  if (hit && hit.secret === secret && (typeof hit.token?.exp !== 'number' || Date.now() / 1000 <= hit.token.exp + 15)) return hit.token;
+  decoded.delete(cookie);
+  const token = await decode({ token: cookie, secret });
+  if (decoded.size >= DECODED_MAX) decoded.delete(decoded.keys().next().value!);
+  decoded.set(cookie, { secret, token });
+  return token;
 }

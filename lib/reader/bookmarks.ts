@@ -27,6 +27,29 @@ export async function setBookmark(userId: string, paperId: string, bookmarked: b
   return { paperId, bookmarked, changedAt: new Date(Number(row.changedMs)) };
 }
 
+/**
+ * setBookmark for a request whose session cookie was decrypted but not yet
+ * checked against the account: reader_set_bookmark_in_session (migration
+ * 20261130110000_session_checked_bookmark) compares `sessionVersion` with
+ * the account's, under a share lock on its row, in the write's own
+ * statement; one round trip instead of two. 'session-ended' when the account
+ * is gone or its sessions were ended: then nothing was written.
+ */
+export async function setBookmarkInSession(
+  session: { userId: string; sessionVersion: number },
+  paperId: string,
+  bookmarked: boolean,
+): Promise<BookmarkState | 'session-ended'> {
+  const db = await getDb();
+  const [row] = await db.$queryRaw<{ changedMs: bigint | null; overLimit: boolean; sessionEnded: boolean }[]>`
+    SELECT "changedMs", "overLimit", "sessionEnded"
+    FROM reader_set_bookmark_in_session(${session.userId}::text, ${session.sessionVersion}::int, ${paperId}::text, ${bookmarked}, ${MAX_BOOKMARKS}::int)`;
+  if (!row) throw new Error('reader_set_bookmark_in_session returned no row');
+  if (row.sessionEnded) return 'session-ended';
+  if (row.overLimit) throw new LimitReachedError('bookmarks');
+  return { paperId, bookmarked, changedAt: new Date(Number(row.changedMs)) };
+}
+
 export type BookmarkListItem = {
   paperId: string;
   createdAt: Date;

@@ -4,7 +4,9 @@ import { RESET_REQUESTED_MESSAGE } from '@/lib/reader/shared';
 import { Reader } from '@/tests/e2e/client';
 import { mailsTo } from '@/tests/support/smtp';
 
-const paperId = buildIndex(undefined, undefined, { drafts: false }).papers[0]!.paperId;
+const papers = buildIndex(undefined, undefined, { drafts: false }).papers;
+const paperId = papers[0]!.paperId;
+const otherPaperId = papers[1]!.paperId;
 const mailDir = inject('mailDir');
 
 /** The reset link in the newest mail to this address, once it has arrived. */
@@ -47,6 +49,21 @@ describe.each(inject('servers'))('accounts on $backend', ({ baseURL }) => {
       expect(await phone.sessionEmail()).toBeNull();
       expect((await phone.json<{ user: unknown }>('GET', '/api/reader/state')).data.user).toBeNull();
       expect((await phone.json('PUT', '/api/bookmarks', { paperId, bookmarked: true })).status).toBe(401);
+    });
+
+    test('a copy of an ended session cannot bookmark: 401, and nothing is written or removed', async () => {
+      const reader = await new Reader(baseURL).signUp();
+      const copied = reader.copy();
+      expect((await copied.json('PUT', '/api/bookmarks', { paperId, bookmarked: true })).status).toBe(200);
+      expect((await reader.json('DELETE', '/api/account/sessions')).status).toBe(200);
+      expect(await copied.json('PUT', '/api/bookmarks', { paperId, bookmarked: false })).toEqual({
+        status: 401,
+        data: { error: 'Sign in to do this.' },
+      });
+      expect((await copied.json('PUT', '/api/bookmarks', { paperId: otherPaperId, bookmarked: true })).status).toBe(401);
+      await reader.signIn();
+      const { data } = await reader.json<{ items: { paperId: string }[] }>('GET', '/api/bookmarks');
+      expect(data.items.map((item) => item.paperId)).toEqual([paperId]);
     });
 
     test('"sign out everywhere" ends every session, this one included', async () => {

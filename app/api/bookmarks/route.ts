@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { listBookmarks, setBookmark } from '@/lib/reader/bookmarks';
+import { listBookmarks, setBookmarkInSession } from '@/lib/reader/bookmarks';
 import { json, route } from '@/lib/http/route';
 import { readJson, readQuery } from '@/lib/http/body';
-import { requireUser } from '@/lib/auth/session';
+import { requireSessionClaim, requireUser, signInRequired } from '@/lib/auth/session';
 import { paperIdSchema, readingStatusSchema } from '@/lib/reader/shared';
 import { assertKnownPaper } from '@/lib/content/index/catalog';
 
@@ -21,10 +21,17 @@ export const GET = route(async (request) => {
 
 const setBody = z.object({ paperId: paperIdSchema, bookmarked: z.boolean() }).strict();
 
-/** Sets (not flips) the bookmark: repeating a request is harmless, and the client says what it showed. */
+/**
+ * Sets (not flips) the bookmark: repeating a request is harmless, and the
+ * client says what it showed. The session's version is checked by the write
+ * itself (one database round trip): a cookie that does not decrypt is 401
+ * before anything else, an ended session is 401 with nothing written.
+ */
 export const PUT = route(async (request) => {
-  const user = await requireUser();
+  const { user, sessionVersion } = await requireSessionClaim();
   const { paperId, bookmarked } = await readJson(request, setBody);
   assertKnownPaper(paperId);
-  return json(await setBookmark(user.id, paperId, bookmarked));
+  const state = await setBookmarkInSession({ userId: user.id, sessionVersion }, paperId, bookmarked);
+  if (state === 'session-ended') throw signInRequired();
+  return json(state);
 });

@@ -32,7 +32,12 @@ export function adjacentReviews(slug: string): { newer: Review | null; older: Re
   return { newer: reviews[at - 1] ?? null, older: at >= 0 ? (reviews[at + 1] ?? null) : null };
 }
 
+// One formatter for the process: constructing an Intl.DateTimeFormat costs far
+// more than formatting with it, and a signed-in list formats two dates a row
+// (about 4% of /bookmarks' CPU when each call built its own).
+const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' });
+
 export function formatDate(date: string | null): string {
   if (!date) return '';
-  return new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+  return dateFormat.format(new Date(`${date}T00:00:00Z`));
 }

@@ -184,6 +184,20 @@ const MATRIX: { fn: string; name: string; run: (f: Fixture) => Promise<unknown>;
     expected: (f) => ({ paperId: f.papers[1], bookmarked: true, changedAt: expect.any(Date) }),
   },
   {
+    fn: 'bookmarks.setBookmarkInSession',
+    name: "clear on A's paper, B's current session",
+    run: async (f) =>
+      bookmarks.setBookmarkInSession({ userId: f.b, sessionVersion: (await sessionVersion.sessionVersionOf(f.b))! }, f.papers[0]!, false),
+    expected: (f) => ({ paperId: f.papers[0], bookmarked: false, changedAt: expect.any(Date) }),
+  },
+  {
+    fn: 'bookmarks.setBookmarkInSession',
+    name: "set on A's paper, B's current session",
+    run: async (f) =>
+      bookmarks.setBookmarkInSession({ userId: f.b, sessionVersion: (await sessionVersion.sessionVersionOf(f.b))! }, f.papers[1]!, true),
+    expected: (f) => ({ paperId: f.papers[1], bookmarked: true, changedAt: expect.any(Date) }),
+  },
+  {
     fn: 'readingStatus.setReadingStatus',
     name: "clear on A's paper",
     run: (f) => readingStatus.setReadingStatus(f.b, f.papers[0]!, null),

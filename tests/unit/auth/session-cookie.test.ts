@@ -1,5 +1,6 @@
-import { describe, expect, test } from 'vitest';
-import { sessionCookieValue } from '@/lib/auth/session-cookie';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { encode } from 'next-auth/jwt';
+import { decodeSessionCookie, sessionCookieValue } from '@/lib/auth/session-cookie';
 
 const jar = (cookies: Record<string, string>) => ({
   get: (name: string) => (name in cookies ? { value: cookies[name]! } : undefined),
@@ -28,5 +29,28 @@ describe('sessionCookieValue', () => {
 
   test('no cookie, no session', () => {
     expect(sessionCookieValue(jar({ other: 'x' }), false)).toBeNull();
+  });
+});
+
+describe('decodeSessionCookie (memoized)', () => {
+  afterEach(() => vi.useRealTimers());
+
+  test('decrypts like next-auth, a second time from memory, and never under another secret', async () => {
+    const secret = 'a-secret-for-this-test-only-0123456789';
+    const cookie = await encode({ token: { sub: 'user-1', sv: 2 }, secret, maxAge: 60 });
+    expect(await decodeSessionCookie(cookie, secret)).toMatchObject({ sub: 'user-1', sv: 2 });
+    expect(await decodeSessionCookie(cookie, secret)).toMatchObject({ sub: 'user-1', sv: 2 });
+    await expect(decodeSessionCookie(cookie, 'another-secret-0123456789-abcdefgh')).rejects.toThrow();
+  });
+
+  test('a remembered cookie past its expiry (and jose’s 15 s tolerance) is rejected as jose rejects it', async () => {
+    const secret = 'a-secret-for-this-test-only-0123456789';
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const cookie = await encode({ token: { sub: 'user-2' }, secret, maxAge: 60 });
+    expect(await decodeSessionCookie(cookie, secret)).toMatchObject({ sub: 'user-2' });
+    vi.setSystemTime(Date.now() + 70_000);
+    expect(await decodeSessionCookie(cookie, secret)).toMatchObject({ sub: 'user-2' });
+    vi.setSystemTime(Date.now() + 10_000);
+    await expect(decodeSessionCookie(cookie, secret)).rejects.toThrow(/exp/);
   });
 });
