@@ -30,8 +30,9 @@ async function checkPages(context: BrowserContext, paths: string[], signedIn: bo
     for (const path of paths) {
       await page.goto(`${baseURL}${path}`);
       await page.waitForLoadState('networkidle');
-      // networkidle: the reader's islands (account menu, notes) have their data and have drawn it.
-      if (signedIn) expect(await page.locator('header').innerHTML(), path).toContain('Sign out');
+      // The reader's islands (account menu, notes) draw once their data arrives: under load that can
+      // start after networkidle has already fired (hydration took longer than its 500 ms quiet window).
+      if (signedIn) await expect.poll(() => page.locator('header').innerHTML(), { message: path, timeout: 30_000 }).toContain('Sign out');
       expect(await overflow(page), `${path} at ${width}px`).toBeNull();
     }
   }
