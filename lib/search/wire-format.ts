@@ -19,6 +19,7 @@
 // good. Postings are delta-coded base-36 lists, as in version 2 (one file),
 // which made 90% less than MiniSearch's own toJSON.
 import type { AsPlainObject } from 'minisearch';
+import type { SearchDocument } from '@/lib/search/documents';
 
 /** url, kind, title, subtitle, orgs, review, date, text (cropped), page ('' when none). */
 export type StoredRow = [string, string, string, string, string, string, string, string, string];
@@ -60,18 +61,8 @@ export type RowShard = {
 
 export type EncodedShards = { head: SearchHead; postings: PostingShard[]; rows: RowShard[] };
 
-/** The document a row describes, as MiniSearch would store it. */
-export type StoredDocument = {
-  id: string;
-  kind: string;
-  title: string;
-  subtitle: string;
-  orgs: string;
-  review: string;
-  date: string;
-  text: string;
-  page?: string;
-};
+/** The document a row describes, as MiniSearch would store it: a search document whose kind came off the wire as text. */
+export type StoredDocument = Omit<SearchDocument, 'kind'> & { kind: string };
 
 type Stored = Partial<Omit<StoredDocument, 'id'>>;
 
