@@ -4,7 +4,9 @@
 //   - a cold build at each BENCH_SIZES (default 100,300): no .next (so no build
 //     cache) for the app; no .docusaurus, node_modules/.cache or build for Docusaurus;
 //   - a rebuild after editing one review at the largest size, each right after
-//     its own cold build of that round.
+//     its own cold build of that round;
+//   - for reference, Next's own floor: `next build` of an empty App Router app
+//     (one page, same Next, same settings), cold and after editing its page.
 // Reported per build: user+system CPU seconds of the whole process tree
 // (bash `times`: every waited-for descendant), wall seconds, and peak resident
 // memory of the tree (sampled from /proc every 200 ms). Medians over rounds.
@@ -12,7 +14,7 @@
 // DOCUSAURUS_DIR must name an installed copy of ../shared/docusaurus-reference
 // (its README: copy it to a temp folder, npm install there).
 import { spawn } from 'node:child_process';
-import { appendFileSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -83,6 +85,36 @@ const tools = {
   },
 };
 
+/**
+ * An empty App Router app beside a hard-linked copy of this project's
+ * node_modules (Turbopack resolves nothing outside an app's root), built
+ * with the app's build settings: no type check in the build, standalone output.
+ */
+function emptyNextApp(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'bench-next-floor-'));
+  mkdirSync(path.join(dir, 'app'));
+  writeFileSync(path.join(dir, 'package.json'), '{ "private": true, "type": "module" }\n');
+  writeFileSync(path.join(dir, 'next.config.mjs'), "export default { output: 'standalone', typescript: { ignoreBuildErrors: true } };\n");
+  writeFileSync(
+    path.join(dir, 'app', 'layout.tsx'),
+    'export default function Layout({ children }: { children: React.ReactNode }) {\n  return <html lang="en"><body>{children}</body></html>;\n}\n',
+  );
+  writeFileSync(path.join(dir, 'app', 'page.tsx'), 'export default function Page() {\n  return <p>hello</p>;\n}\n');
+  execFileSync('cp', ['-al', path.join(process.cwd(), 'node_modules'), path.join(dir, 'node_modules')]);
+  return dir;
+}
+
+const nextFloor = {
+  cold: (dir: string, log: string) => {
+    rmSync(path.join(dir, '.next'), { recursive: true, force: true });
+    return measure('node_modules/.bin/next build', dir, { NEXT_TELEMETRY_DISABLED: '1' }, log);
+  },
+  warm: (dir: string, log: string, round: number) => {
+    writeFileSync(path.join(dir, 'app', 'page.tsx'), `export default function Page() {\n  return <p>hello ${round}</p>;\n}\n`);
+    return measure('node_modules/.bin/next build', dir, { NEXT_TELEMETRY_DISABLED: '1' }, log);
+  },
+};
+
 /** Appends a sentence to the newest review, as an author's one-sentence edit. */
 function editOneReview(content: string, round: number) {
   const files: string[] = [];
@@ -118,6 +150,7 @@ async function main() {
     contents.set(size, dir);
   }
   const largest = Math.max(...SIZES);
+  const floorDir = emptyNextApp();
   const results = new Map<string, Run[]>();
   const record = (what: string, run: Run) => {
     results.set(what, [...(results.get(what) ?? []), run]);
@@ -138,6 +171,8 @@ async function main() {
         }
       }
     }
+    record('next floor cold', await nextFloor.cold(floorDir, log));
+    record('next floor rebuild after one edit', await nextFloor.warm(floorDir, log, round));
   }
   console.log('\nMedians and ratios (app / Docusaurus):');
   const kinds = [...SIZES.map((s) => `cold ${s}`), `rebuild after one edit ${largest}`];
@@ -151,12 +186,22 @@ async function main() {
         `  peak ${m(app, 'peakMb').toFixed(0)} / ${m(docu, 'peakMb').toFixed(0)} MB (${(m(app, 'peakMb') / m(docu, 'peakMb')).toFixed(2)}×)`,
     );
   }
+  const floor = (kind: string) => {
+    const runs = results.get(`next floor ${kind}`)!;
+    const m = (k: keyof Run) => median(runs.map((r) => r[k]));
+    console.log(
+      `next floor, ${kind.padEnd(22)} cpu ${m('cpu').toFixed(1)} s  wall ${m('wall').toFixed(1)} s  peak ${m('peakMb').toFixed(0)} MB`,
+    );
+  };
+  console.log('\nAn empty Next app (what any `next build` costs here):');
+  floor('cold');
+  floor('rebuild after one edit');
   console.log(
     `load average after: ${loadavg()
       .map((l) => l.toFixed(2))
       .join(' ')}`,
   );
-  for (const dir of contents.values()) rmSync(dir, { recursive: true, force: true });
+  for (const dir of [...contents.values(), floorDir]) rmSync(dir, { recursive: true, force: true });
 }
 
 await main();
