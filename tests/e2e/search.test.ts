@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { expect, inject, test } from 'vitest';
 import { buildIndex } from '@/lib/content/index/content-index';
 import { buildSearchDocuments } from '@/lib/search/documents';
@@ -9,6 +10,14 @@ import { Reader } from '@/tests/e2e/client';
 const baseURL = inject('baseURL');
 const index = buildIndex(undefined, undefined, { drafts: false });
 const browser = setupBrowser();
+
+/** Opens the search dialog the way a reader does, with `/`, and waits until it shows. */
+async function openSearchWithSlash(page: Page) {
+  await page.keyboard.press('/');
+  const dialog = page.getByRole('dialog', { name: 'Search reviews and papers' });
+  await expect.poll(() => dialog.isVisible()).toBe(true);
+  return dialog;
+}
 
 test('search from the keyboard and land on the anchor; the index loads only when the box opens', async () => {
   const context = await browser().newContext({ baseURL });
@@ -22,9 +31,7 @@ test('search from the keyboard and land on the anchor; the index loads only when
   expect(fetched).not.toContain('/search-index.json');
   expect(fetched.filter((path) => path.startsWith('/search-index/'))).toEqual([]);
 
-  await page.keyboard.press('/');
-  const dialog = page.getByRole('dialog', { name: 'Search reviews and papers' });
-  await expect.poll(() => dialog.isVisible()).toBe(true);
+  const dialog = await openSearchWithSlash(page);
   await page.keyboard.type('에이전트');
   const hits = dialog.locator('[data-search-hit]');
   await expect.poll(() => hits.count()).toBeGreaterThan(0);
@@ -135,9 +142,7 @@ test('a long review title wraps inside the dialog on a phone', async () => {
   const page = await context.newPage();
   await page.goto('/');
   await waitForHydration(page);
-  await page.keyboard.press('/');
-  const dialog = page.getByRole('dialog', { name: 'Search reviews and papers' });
-  await expect.poll(() => dialog.isVisible()).toBe(true);
+  const dialog = await openSearchWithSlash(page);
   await page.keyboard.type(longest.title);
   const hit = dialog.locator(`[data-search-hit="${longest.url}"]`);
   await expect.poll(() => hit.count()).toBe(1);
@@ -168,9 +173,7 @@ test('a word only past the stored lead of a section finds it; the result shows t
   const page = await context.newPage();
   await page.goto('/');
   await waitForHydration(page);
-  await page.keyboard.press('/');
-  const dialog = page.getByRole('dialog', { name: 'Search reviews and papers' });
-  await expect.poll(() => dialog.isVisible()).toBe(true);
+  const dialog = await openSearchWithSlash(page);
   await page.keyboard.type(word);
   const hit = dialog.locator(`[data-search-hit="${url}"]`);
   await expect.poll(() => hit.count()).toBe(1);
@@ -188,9 +191,7 @@ test('a search index replaced while the box is open is picked up by the next que
   const page = await context.newPage();
   await page.goto('/');
   await waitForHydration(page);
-  await page.keyboard.press('/');
-  const dialog = page.getByRole('dialog', { name: 'Search reviews and papers' });
-  await expect.poll(() => dialog.isVisible()).toBe(true);
+  const dialog = await openSearchWithSlash(page);
   const input = dialog.getByRole('searchbox');
   await input.fill('agent');
   const hits = dialog.locator('[data-search-hit]');
