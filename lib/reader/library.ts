@@ -7,12 +7,21 @@ import 'server-only';
 // bounded by the per-account limits, so reading them all is cheap.
 import { paperCatalog } from '@/lib/content/index/catalog';
 import type { Paper } from '@/lib/content/index/content-index';
-import { tagSlug } from '@/lib/content/urls';
+import { orgHref, paperHref, tagSlug } from '@/lib/content/urls';
 import { getDb } from '@/lib/db/connection';
 import { pageWindow } from '@/lib/db/query-helpers';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { listCollections } from '@/lib/reader/collections';
-import { isReadingStatusValue, type CollectionView, type LibraryFilters, type ReadingStatusValue } from '@/lib/reader/shared';
+import { lookupPaper } from '@/lib/content/index/paper-lookup';
+import { formatDate } from '@/lib/content/index/queries';
+import {
+  isReadingStatusValue,
+  LIBRARY_PAGE_SIZE,
+  type LibraryFilters,
+  type LibraryResponse,
+  type LibraryRowView,
+  type ReadingStatusValue,
+} from '@/lib/reader/shared';
 
 export type LibraryItem = {
   paperId: string;
@@ -108,36 +117,42 @@ export async function listLibrary(
   return { items: window ? items.slice(window.skip, window.skip + window.take) : items, total: items.length };
 }
 
-export type LibraryPage = {
-  items: LibraryItem[];
-  total: number;
-  collections: CollectionView[];
-  /** Filter choices: every org and tag of a published paper, sorted. */
-  orgs: string[];
-  tags: string[];
-  catalog: ReadonlyMap<string, Paper>;
-};
-
-/** What /library and /bookmarks show: one page of the library and the reader's collections (two queries). */
-export async function loadLibraryPage(userId: string, filters: LibraryFilters, page: number, pageSize: number): Promise<LibraryPage> {
+/**
+ * What /library and /bookmarks show (GET /api/library): one page of the
+ * library, each row with its paper as the content knows it, and the reader's
+ * collections. Two queries, both scoped by `userId`, run together.
+ */
+export async function loadLibraryPage(
+  userId: string,
+  filters: LibraryFilters,
+  page: number,
+  pageSize: number = LIBRARY_PAGE_SIZE,
+): Promise<LibraryResponse> {
   const catalog = paperCatalog();
   const [{ items, total }, collections] = await Promise.all([
     listLibrary(userId, filters, { page, pageSize }, catalog),
     listCollections(userId),
   ]);
-  const orgs = new Set<string>();
-  const tags = new Map<string, string>();
-  for (const paper of catalog.values()) {
-    for (const org of paper.orgs) orgs.add(org);
-    for (const appearance of paper.appearances)
-      for (const tag of appearance.tags ?? []) if (!tags.has(tagSlug(tag))) tags.set(tagSlug(tag), tag);
-  }
+  return { filters, page, pageSize, total, items: items.map((item) => presentLibraryItem(item, catalog)), collections };
+}
+
+function presentLibraryItem(item: LibraryItem, catalog: ReadonlyMap<string, Paper>): LibraryRowView {
+  const paper = lookupPaper(item.paperId, catalog);
   return {
-    items,
-    total,
-    collections,
-    orgs: [...orgs].sort(collator.compare),
-    tags: [...tags.values()].sort(collator.compare),
-    catalog,
+    paperId: item.paperId,
+    added: formatDate(item.addedAt.toISOString().slice(0, 10)),
+    bookmarked: item.bookmarkedAt !== null,
+    noteCount: item.noteCount,
+    collectionIds: item.collectionIds,
+    paper: paper
+      ? {
+          name: paper.name,
+          pageHref: paperHref(item.paperId),
+          href: paper.href,
+          reviewTitle: paper.reviewTitle,
+          date: formatDate(paper.date),
+          orgs: paper.orgs.map((org) => ({ name: org, href: orgHref(org) })),
+        }
+      : null,
   };
 }
