@@ -105,7 +105,14 @@ describe.each(inject('servers'))('headers on $backend', ({ baseURL }) => {
   });
 
   test('everything about the signed-in reader is private, no-store; the review page they read stays the shared copy', async () => {
-    for (const path of ['/api/reader/state', '/api/bookmarks', '/api/export?format=json', '/bookmarks', '/notes', '/account']) {
+    for (const path of [
+      '/api/reader/state',
+      '/api/bookmarks',
+      '/api/library?view=bookmarks',
+      '/api/export?format=json',
+      '/notes',
+      '/account',
+    ]) {
       const response = await reader.request('GET', path);
       expect(response.status, path).toBe(200);
       expectPrivate(response, path);
@@ -119,6 +126,17 @@ describe.each(inject('servers'))('headers on $backend', ({ baseURL }) => {
     const html = await signedIn.text();
     expect(html).not.toContain(reader.email);
     expect(html).toBe(await (await fetch(`${baseURL}${review.url}`)).text());
+
+    // /bookmarks and /library are prerendered shells: the same shared copy for everyone, their list private (above).
+    for (const path of ['/bookmarks', '/library']) {
+      const shell = await reader.request('GET', path);
+      expectSharedCacheable(shell, path);
+      expectSecurityHeaders(shell, path);
+      const shellHtml = await shell.text();
+      expect(shellHtml).not.toContain(reader.email);
+      expect(shellHtml).not.toContain(paperId);
+      expect(shellHtml).toBe(await (await fetch(`${baseURL}${path}`)).text());
+    }
   });
 
   test('pages rendered per request get a fresh nonce instead of hashes', async () => {
