@@ -89,7 +89,7 @@ export default function config(phase: string): NextConfig {
     // on demand need the files traced into their function.
     outputFileTracingIncludes: {
       ...Object.fromEntries(
-        ['/docs/[...slug]', '/content-assets/[...path]', '/bookmarks', '/notes', '/api/**/*'].map((route) => [route, ['./content/**/*']]),
+        ['/docs/[...slug]', '/content-assets/[...path]', '/notes', '/api/**/*'].map((route) => [route, ['./content/**/*']]),
       ),
       // The health check compares the database with these (lib/db/migration-status.ts), and a
       // standalone server on the embedded database applies them at startup.

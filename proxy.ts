@@ -57,11 +57,12 @@ function withHeaders(response: NextResponse, policy: string, requestId: string):
 /**
  * Where the proxy runs. Not in front of what the build prerenders (reviews and
  * archives under /docs/, the home page and its pages, org, tag and paper
- * pages, feeds, the search index and its shards, Open Graph cards, content images, Next's own
- * files, the 404 and 500 documents, and the `.rsc`/`.segments` payloads next
+ * pages, the shells of /library and /bookmarks (their list is an island that
+ * asks /api/library), feeds, the search index and its shards, Open Graph
+ * cards, content images, Next's own files, the 404 and 500 documents, and the `.rsc`/`.segments` payloads next
  * to each page): those are served as built, from Vercel's CDN with no function
  * invoked, and carry their CSP in a `<meta>` tag (scripts/post-build.ts).
- * Everything else (the reader's pages, sign-in, /api/*, unknown paths and
+ * Everything else (the other reader pages, sign-in, /api/*, unknown paths and
  * their 404) runs it. `npm run verify:vercel` fails if this ever matches the
  * URL of a prerendered page; a new prerendered section must be added here.
  *
@@ -75,7 +76,7 @@ export const config = {
   matcher: [
     {
       source:
-        '/((?!_next/|$|index(?:\\.|$)|(?:404|500)(?:\\.|$)|docs/|orgs/|tags/|page/|papers(?:[/.]|$)|og/|content-assets/|_not-found|_global-error|rss\\.xml$|atom\\.xml$|search-index(?:\\.json$|/)|sitemap\\.xml$|robots\\.txt$|icon\\.svg$|favicon\\.ico$).*)',
+        '/((?!_next/|$|index(?:\\.|$)|(?:404|500)(?:\\.|$)|docs/|orgs/|tags/|page/|papers(?:[/.]|$)|(?:library|bookmarks)(?:\\.|$)|og/|content-assets/|_not-found|_global-error|rss\\.xml$|atom\\.xml$|search-index(?:\\.json$|/)|sitemap\\.xml$|robots\\.txt$|icon\\.svg$|favicon\\.ico$).*)',
     },
     {
       source:

@@ -30,9 +30,9 @@ import { inlineScriptHashes } from '@/lib/security/inline-scripts';
 // Vercel's own limit (@vercel/build-utils MAX_LAMBDA_UNCOMPRESSED_SIZE).
 const MAX_FUNCTION_MB = 250;
 // Served per request: they must be functions, not prerendered pages.
-const FUNCTION_ROUTES = ['/api/auth/[...nextauth]', '/api/bookmarks', '/api/notes', '/api/notes/[id]'];
+const FUNCTION_ROUTES = ['/api/auth/[...nextauth]', '/api/bookmarks', '/api/library', '/api/notes', '/api/notes/[id]'];
 // They look reviews up in content/ at run time, so every review file must ship with them.
-const CONTENT_READING_ROUTES = ['/api/bookmarks', '/bookmarks', '/notes', '/docs/[...slug]', '/content-assets/[...path]'];
+const CONTENT_READING_ROUTES = ['/api/bookmarks', '/api/library', '/notes', '/docs/[...slug]', '/content-assets/[...path]'];
 const ASSET_ROUTE = '/content-assets/[...path]';
 
 export type OutputFigures = {
@@ -135,7 +135,7 @@ export function checkVercelOutput(
   }
 
   // The reader API and pages look papers up in the build's catalog; without it a cold start parses every review.
-  for (const route of [...FUNCTION_ROUTES.filter((r) => r !== '/api/auth/[...nextauth]'), '/bookmarks', '/notes']) {
+  for (const route of [...FUNCTION_ROUTES.filter((r) => r !== '/api/auth/[...nextauth]'), '/notes']) {
     const fn = functionAt(route);
     if (fn && !fn.files.has('.next/paper-catalog.json'))
       problems.push(`${route} (function ${fn.name}) lacks .next/paper-catalog.json: its cold start would parse every review`);

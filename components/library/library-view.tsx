@@ -1,46 +1,148 @@
+'use client';
+
 import Link from 'next/link';
-import { OrgBadges } from '@/components/paper/org-badges';
+import { useRouter, useSearchParams } from 'next/navigation';
+import { useEffect, useState } from 'react';
 import { Pagination } from '@/components/layout/pagination';
 import { BookmarkButton } from '@/components/reader/bookmark-button';
 import { CollectionManager } from '@/components/reader/collection-manager';
 import { CollectionPicker } from '@/components/reader/collection-picker';
 import { ExportPanel } from '@/components/reader/export-panel';
+import { signInUrl } from '@/components/reader/reader-store';
 import { StatusSelect } from '@/components/reader/status-select';
-import { lookupPaper } from '@/lib/content/index/paper-lookup';
-import { formatDate } from '@/lib/content/index/queries';
-import { paperHref } from '@/lib/content/urls';
-import type { LibraryPage } from '@/lib/reader/library';
 import {
   describeLibraryView,
   LIBRARY_SORTS,
   libraryQueryString,
   librarySortLabels,
   readingStatusLabels,
+  type LibraryErrorResponse,
   type LibraryFilters,
+  type LibraryQueryIssue,
+  type LibraryResponse,
 } from '@/lib/reader/shared';
-
-export const LIBRARY_PAGE_SIZE = 20;
 
 const chip = (on: boolean) =>
   `inline-flex min-h-6 items-center rounded-full px-3 py-1 ring-1 ${on ? 'bg-blue-600 text-white ring-blue-600' : 'ring-slate-300 dark:ring-slate-700'}`;
 const selectClass = 'min-h-6 w-full max-w-56 rounded-md bg-transparent px-2 py-1 text-sm ring-1 ring-slate-300 dark:ring-slate-700';
 
+export type LibraryBasePath = '/library' | '/bookmarks';
+
 type Props = {
-  title: string;
   /** Where the filter links and the form lead: /library, or /bookmarks (a view of it with `bookmarked` fixed). */
-  basePath: '/library' | '/bookmarks';
-  filters: LibraryFilters;
-  page: number;
-  data: LibraryPage;
+  basePath: LibraryBasePath;
+  /** The filter form's org and tag choices (the same for every reader: built with the page). */
+  orgs: string[];
+  tags: string[];
 };
 
+type Loaded =
+  | { kind: 'data'; query: string; data: LibraryResponse }
+  | { kind: 'invalid'; query: string; issues: LibraryQueryIssue[] }
+  | { kind: 'failed'; query: string; message: string };
+
+/** The form submits every field; "Any" is an empty value, and the default sort is no parameter at all. */
+function withoutBlanks(params: URLSearchParams): URLSearchParams {
+  return new URLSearchParams([...params].filter(([key, value]) => value !== '' && !(key === 'sort' && value === 'added')));
+}
+
 /**
- * The reader's library: filters (status chips, then a plain GET form that
- * works without JavaScript), the papers with their controls (client islands),
- * the collections, and the export of exactly what is shown.
+ * The reader's library, an island of the prerendered /library and /bookmarks:
+ * the page's query parameters go to GET /api/library as they are (the server
+ * validates them and names a wrong one), and the answer is rendered here:
+ * filters (status chips, then a GET form that also works as a plain
+ * navigation), the papers with their controls, the collections, and the
+ * export of exactly what is shown. Signed out, the reader is sent to sign in
+ * and back.
  */
-export function LibraryView({ title, basePath, filters, page, data }: Props) {
-  const { items, total, collections, orgs, tags, catalog } = data;
+export function LibraryView({ basePath, orgs, tags }: Props) {
+  const router = useRouter();
+  const searchParams = useSearchParams();
+  const query = searchParams.toString();
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [generation, setGeneration] = useState(0);
+  const here = query ? `${basePath}?${query}` : basePath;
+
+  useEffect(() => {
+    const params = new URLSearchParams(query);
+    const kept = withoutBlanks(params);
+    if (kept.size !== params.size) {
+      // An address with blank filters (a form submitted without JavaScript) is tidied, not treated as a filter.
+      router.replace(kept.size ? `${basePath}?${kept}` : basePath, { scroll: false });
+      return;
+    }
+    const controller = new AbortController();
+    kept.set('view', basePath === '/bookmarks' ? 'bookmarks' : 'library');
+    fetch(`/api/library?${kept}`, { cache: 'no-store', credentials: 'same-origin', signal: controller.signal })
+      .then(async (response) => {
+        if (response.status === 401) {
+          window.location.replace(signInUrl(here));
+          return;
+        }
+        const body = (await response.json().catch(() => ({}))) as LibraryResponse & LibraryErrorResponse;
+        if (response.ok) setLoaded({ kind: 'data', query, data: body });
+        else if (response.status === 400 && body.issues) setLoaded({ kind: 'invalid', query, issues: body.issues });
+        else setLoaded({ kind: 'failed', query, message: body.error ?? `The server answered ${response.status}.` });
+      })
+      .catch((error: unknown) => {
+        if (controller.signal.aborted) return;
+        setLoaded({ kind: 'failed', query, message: error instanceof Error ? `The network request failed.` : String(error) });
+      });
+    return () => controller.abort();
+  }, [basePath, here, query, router, generation]);
+
+  const reload = () => setGeneration((n) => n + 1);
+  // Only the answer to this address is shown: after a click on a filter, the previous list is not passed off as the new one.
+  if (!loaded || loaded.query !== query) return <LibraryLoading />;
+  if (loaded.kind === 'invalid') return <InvalidQuery basePath={basePath} issues={loaded.issues} />;
+  if (loaded.kind === 'failed') {
+    return (
+      <div role="alert" className="mt-6 rounded-md bg-red-50 px-4 py-3 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">
+        <p className="font-medium">Could not load your library.</p>
+        <p className="mt-1">{loaded.message}</p>
+        <button type="button" onClick={reload} className="mt-2 underline">
+          Try again
+        </button>
+      </div>
+    );
+  }
+  return <LibraryList basePath={basePath} orgs={orgs} tags={tags} data={loaded.data} onChanged={reload} />;
+}
+
+/** What the page shows until its list arrives: no figures and no list that could be mistaken for the reader's, the height of a short one. */
+export function LibraryLoading() {
+  return (
+    <div className="mt-4 min-h-96" aria-busy="true" data-library-loading>
+      <p className="text-sm text-slate-600 dark:text-slate-400" role="status">
+        Loading your library…
+      </p>
+    </div>
+  );
+}
+
+function InvalidQuery({ basePath, issues }: { basePath: LibraryBasePath; issues: LibraryQueryIssue[] }) {
+  return (
+    <div role="alert" className="mt-6 rounded-md bg-red-50 px-4 py-3 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">
+      <p className="font-medium">This address has filters the library does not understand:</p>
+      <ul className="mt-1 list-disc pl-5">
+        {issues.map((issue) => (
+          <li key={`${issue.parameter}:${issue.message}`}>
+            {issue.parameter}: {issue.message}
+          </li>
+        ))}
+      </ul>
+      <p className="mt-2">
+        <Link href={basePath} className="underline">
+          Show everything
+        </Link>
+      </p>
+    </div>
+  );
+}
+
+function LibraryList({ basePath, orgs, tags, data, onChanged }: Props & { data: LibraryResponse; onChanged: () => void }) {
+  const router = useRouter();
+  const { items, total, collections, filters, page, pageSize } = data;
   const onBookmarks = basePath === '/bookmarks';
   // On /bookmarks "bookmarked" is the page itself, not a parameter.
   const linkFilters = onBookmarks ? { ...filters, bookmarked: undefined } : filters;
@@ -56,17 +158,7 @@ export function LibraryView({ title, basePath, filters, page, data }: Props) {
   const filtered = Object.entries(linkFilters).some(([key, value]) => key !== 'sort' && value !== undefined && value !== false);
 
   return (
-    <div className="mx-auto max-w-3xl pt-10">
-      <h1 className="text-3xl font-bold tracking-tight">{title}</h1>
-      {onBookmarks ? (
-        <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
-          Your bookmarked papers. <Link href="/library">Your library</Link> also lists papers with a status, notes or in a collection.
-        </p>
-      ) : (
-        <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
-          Every paper you bookmarked, gave a reading status, wrote a note on or put in a collection.
-        </p>
-      )}
+    <>
       <nav aria-label="Filter by reading status" className="mt-4 flex flex-wrap gap-2 text-sm">
         {statusFilters.map((filter) => (
           <Link
@@ -79,7 +171,17 @@ export function LibraryView({ title, basePath, filters, page, data }: Props) {
           </Link>
         ))}
       </nav>
-      <form method="get" action={basePath} className="mt-4 flex flex-wrap items-end gap-3 text-sm" aria-label="Filter and sort">
+      <form
+        method="get"
+        action={basePath}
+        className="mt-4 flex flex-wrap items-end gap-3 text-sm"
+        aria-label="Filter and sort"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const params = withoutBlanks(new URLSearchParams(new FormData(event.currentTarget) as unknown as Record<string, string>));
+          router.push(params.size ? `${basePath}?${params}` : basePath);
+        }}
+      >
         {filters.status ? <input type="hidden" name="status" value={filters.status} /> : null}
         {onBookmarks ? null : (
           <FilterSelect name="bookmarked" label="Bookmarked" value={filters.bookmarked ? '1' : ''} options={[['1', 'Bookmarked']]} />
@@ -139,24 +241,32 @@ export function LibraryView({ title, basePath, filters, page, data }: Props) {
       ) : (
         <ul className="mt-2 divide-y divide-slate-200 dark:divide-slate-800">
           {items.map((item) => {
-            const paper = lookupPaper(item.paperId, catalog);
+            const { paper } = item;
             const name = paper?.name ?? item.paperId;
             return (
               <li
                 key={item.paperId}
                 className="py-4"
                 data-library-item={item.paperId}
-                data-bookmark-item={item.bookmarkedAt ? item.paperId : undefined}
+                data-bookmark-item={item.bookmarked ? item.paperId : undefined}
               >
                 <div className="flex flex-wrap items-baseline gap-2">
                   {paper ? (
-                    <Link href={paperHref(item.paperId)} className="font-semibold break-words hover:underline">
+                    <Link href={paper.pageHref} className="font-semibold break-words hover:underline">
                       {paper.name}
                     </Link>
                   ) : (
                     <span className="font-semibold break-all">{item.paperId}</span>
                   )}
-                  {paper ? <OrgBadges orgs={paper.orgs} /> : null}
+                  {paper?.orgs.length ? (
+                    <span className="inline-flex flex-wrap gap-1">
+                      {paper.orgs.map((org) => (
+                        <a key={org.name} href={org.href} className="org-badge hover:underline">
+                          {org.name}
+                        </a>
+                      ))}
+                    </span>
+                  ) : null}
                 </div>
                 <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
                   {paper ? (
@@ -165,14 +275,13 @@ export function LibraryView({ title, basePath, filters, page, data }: Props) {
                       <Link href={paper.href} className="underline">
                         {paper.reviewTitle}
                       </Link>{' '}
-                      · {formatDate(paper.date)}
+                      · {paper.date}
                     </>
                   ) : (
                     'This paper is no longer in any review.'
                   )}
                   {' · '}
-                  {item.noteCount === 1 ? '1 note' : `${item.noteCount} notes`} · added{' '}
-                  {formatDate(item.addedAt.toISOString().slice(0, 10))}
+                  {item.noteCount === 1 ? '1 note' : `${item.noteCount} notes`} · added {item.added}
                 </p>
                 {item.collectionIds.length ? (
                   <p className="mt-1 flex flex-wrap gap-2 text-xs" data-item-collections>
@@ -197,12 +306,12 @@ export function LibraryView({ title, basePath, filters, page, data }: Props) {
           })}
         </ul>
       )}
-      <Pagination page={page} pages={Math.ceil(total / LIBRARY_PAGE_SIZE)} href={(n) => href({}, n)} />
-      {onBookmarks ? null : <CollectionManager collections={collections} current={filters.collection} />}
+      <Pagination page={page} pages={Math.ceil(total / pageSize)} href={(n) => href({}, n)} />
+      {onBookmarks ? null : <CollectionManager collections={collections} current={filters.collection} onChanged={onChanged} />}
       <div className="mt-12 border-t border-slate-200 pt-6 dark:border-slate-800">
-        <ExportPanel viewQuery={libraryQueryString(filters)} viewCount={total} />
+        <ExportPanel viewQuery={libraryQueryString(filters)} viewCount={total} onChanged={onChanged} />
       </div>
-    </div>
+    </>
   );
 }
 

@@ -12,10 +12,19 @@ const buttonClass = 'min-h-6 rounded-md px-2 text-xs ring-1 ring-slate-300 hover
 
 /**
  * The reader's collections on /library: make one, rename one, delete one.
- * The list comes from the server render; after a change the page is
- * rendered again (router.refresh), so the filter and the rows agree with it.
+ * The list comes from the page's data; after a change `onChanged` reads it
+ * again (or, without it, the page is rendered again: router.refresh), so the
+ * filter and the rows agree with it.
  */
-export function CollectionManager({ collections, current }: { collections: CollectionView[]; current?: string }) {
+export function CollectionManager({
+  collections,
+  current,
+  onChanged,
+}: {
+  collections: CollectionView[];
+  current?: string;
+  onChanged?: () => void;
+}) {
   const router = useRouter();
   const [name, setName] = useState('');
   const [renaming, setRenaming] = useState<{ id: string; name: string } | null>(null);
@@ -28,7 +37,8 @@ export function CollectionManager({ collections, current }: { collections: Colle
     try {
       await action();
       after?.();
-      router.refresh();
+      if (onChanged) onChanged();
+      else router.refresh();
     } catch (e) {
       setError(e instanceof Error ? e.message : 'Could not save the change.');
     } finally {

@@ -23,7 +23,16 @@ function plural(n: number, word: string): string {
  * Markdown and BibTeX export what the page shows (`viewQuery`: its filters
  * and sort as a query string, `viewCount` papers); JSON is everything.
  */
-export function ExportPanel({ viewQuery = '', viewCount }: { viewQuery?: string; viewCount: number }) {
+export function ExportPanel({
+  viewQuery = '',
+  viewCount,
+  onChanged,
+}: {
+  viewQuery?: string;
+  viewCount: number;
+  /** Reads the page's list again after an import; without it the page is rendered again (router.refresh). */
+  onChanged?: () => void;
+}) {
   const router = useRouter();
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
@@ -60,9 +69,10 @@ export function ExportPanel({ viewQuery = '', viewCount }: { viewQuery?: string;
           : '';
       const marked = highlights > 0 ? `, ${plural(highlights, 'highlight')}` : '';
       setMessage({ kind: 'ok', text: `Imported ${plural(bookmarks, 'bookmark')}, ${plural(notes, 'note')}${marked}${lists}${already}.` });
-      // The bookmark stars and the server-rendered list both show imported data now.
+      // The bookmark stars and the list both show imported data now.
       void loadReaderState(true);
-      router.refresh();
+      if (onChanged) onChanged();
+      else router.refresh();
     } catch (e) {
       setMessage({ kind: 'error', text: e instanceof Error ? e.message : 'Import failed: network error.' });
     } finally {

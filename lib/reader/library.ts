@@ -7,12 +7,21 @@ import 'server-only';
 // bounded by the per-account limits, so reading them all is cheap.
 import { paperCatalog } from '@/lib/content/index/catalog';
 import type { Paper } from '@/lib/content/index/content-index';
-import { tagSlug } from '@/lib/content/urls';
+import { orgHref, paperHref, tagSlug } from '@/lib/content/urls';
 import { getDb } from '@/lib/db/connection';
 import { pageWindow } from '@/lib/db/query-helpers';
 import { Prisma } from '@/lib/generated/prisma/client';
-import { listCollections } from '@/lib/reader/collections';
-import { isReadingStatusValue, type CollectionView, type LibraryFilters, type ReadingStatusValue } from '@/lib/reader/shared';
+import { lookupPaper } from '@/lib/content/index/paper-lookup';
+import { formatDate } from '@/lib/content/index/queries';
+import {
+  isReadingStatusValue,
+  type CollectionView,
+  LIBRARY_PAGE_SIZE,
+  type LibraryFilters,
+  type LibraryResponse,
+  type LibraryRowView,
+  type ReadingStatusValue,
+} from '@/lib/reader/shared';
 
 export type LibraryItem = {
   paperId: string;
@@ -41,18 +50,8 @@ function matchesCatalog(paper: Paper | undefined, filters: LibraryFilters): bool
 /** Newest review date first; papers no review has any more last. */
 const reviewDate = (paper: Paper | undefined) => paper?.appearances[0]?.date ?? '';
 
-/**
- * The reader's library with the given filters, sorted (date added newest
- * first by default), one page of it or, with `page: 'all'`, all of it (the
- * exports). Every row comes from the reader's own tables (userId in each CTE).
- */
-export async function listLibrary(
-  userId: string,
-  filters: LibraryFilters,
-  paging: { page: number; pageSize: number } | 'all',
-  catalog: ReadonlyMap<string, Paper> = paperCatalog(),
-): Promise<{ items: LibraryItem[]; total: number }> {
-  const window = paging === 'all' ? null : pageWindow(paging);
+/** Every paper the reader touched with the filters the database can apply, as SQL (userId in each CTE). */
+function libraryRowsSql(userId: string, filters: LibraryFilters): Prisma.Sql {
   if (filters.status !== undefined && !isReadingStatusValue(filters.status))
     throw new TypeError(`Unknown reading status ${JSON.stringify(filters.status)}.`);
   const where: Prisma.Sql[] = [];
@@ -64,10 +63,8 @@ export async function listLibrary(
       WHERE m."userId" = ${userId} AND m."collectionId" = ${filters.collection} AND m."paperId" = p."paperId")`);
   }
   const whereSql = where.length ? Prisma.sql`WHERE ${Prisma.join(where, ' AND ')}` : Prisma.empty;
-
-  const db = await getDb();
   // string_agg, not array_agg: one text column reads the same through every driver.
-  const rows = await db.$queryRaw<Row[]>`
+  return Prisma.sql`
     WITH b AS (SELECT "paperId", "createdAt" FROM "Bookmark" WHERE "userId" = ${userId}),
          s AS (SELECT "paperId", "status"::text AS "status", "updatedAt" FROM "ReadingStatus" WHERE "userId" = ${userId}),
          n AS (SELECT "paperId", count(*)::int AS "noteCount", min("createdAt") AS "firstAt"
@@ -84,7 +81,16 @@ export async function listLibrary(
     LEFT JOIN n ON n."paperId" = p."paperId"
     LEFT JOIN c ON c."paperId" = p."paperId"
     ${whereSql}`;
+}
 
+/** The rows the catalog filters keep (org, tag), sorted, and one page of them or all. */
+function arrangeLibrary(
+  rows: Row[],
+  filters: LibraryFilters,
+  paging: { page: number; pageSize: number } | 'all',
+  catalog: ReadonlyMap<string, Paper>,
+): { items: LibraryItem[]; total: number } {
+  const window = paging === 'all' ? null : pageWindow(paging);
   const items = rows
     .filter((row) => matchesCatalog(catalog.get(row.paperId), filters))
     .map((row): LibraryItem => ({
@@ -108,36 +114,91 @@ export async function listLibrary(
   return { items: window ? items.slice(window.skip, window.skip + window.take) : items, total: items.length };
 }
 
-export type LibraryPage = {
-  items: LibraryItem[];
-  total: number;
-  collections: CollectionView[];
-  /** Filter choices: every org and tag of a published paper, sorted. */
-  orgs: string[];
-  tags: string[];
-  catalog: ReadonlyMap<string, Paper>;
-};
+/**
+ * The reader's library with the given filters, sorted (date added newest
+ * first by default), one page of it or, with `page: 'all'`, all of it (the
+ * exports). Every row comes from the reader's own tables (userId in each CTE).
+ */
+export async function listLibrary(
+  userId: string,
+  filters: LibraryFilters,
+  paging: { page: number; pageSize: number } | 'all',
+  catalog: ReadonlyMap<string, Paper> = paperCatalog(),
+): Promise<{ items: LibraryItem[]; total: number }> {
+  const sql = libraryRowsSql(userId, filters);
+  const db = await getDb();
+  return arrangeLibrary(await db.$queryRaw<Row[]>(sql), filters, paging, catalog);
+}
 
-/** What /library and /bookmarks show: one page of the library and the reader's collections (two queries). */
-export async function loadLibraryPage(userId: string, filters: LibraryFilters, page: number, pageSize: number): Promise<LibraryPage> {
+/** A timestamp as json_agg writes it: ISO 8601 without a zone (the columns are UTC `timestamp(3)`). */
+const utc = (timestamp: string) => new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(timestamp) ? timestamp : `${timestamp}Z`);
+
+type JsonRow = Omit<Row, 'addedAt' | 'bookmarkedAt'> & { addedAt: string; bookmarkedAt: string | null };
+type JsonCollection = Omit<CollectionView, 'contains'>;
+
+/**
+ * What /library and /bookmarks show (GET /api/library): one page of the
+ * library, each row with its paper as the content knows it, and the reader's
+ * collections, in ONE statement that also checks the session: the cookie's
+ * `sessionVersion` against the account's (as reader_set_bookmark_in_session
+ * does for a toggle). 'session-ended' when the account is gone or its
+ * sessions were ended; then nothing of the reader's was read.
+ */
+export async function loadLibraryPage(
+  session: { userId: string; sessionVersion: number },
+  filters: LibraryFilters,
+  page: number,
+  pageSize: number = LIBRARY_PAGE_SIZE,
+): Promise<LibraryResponse | 'session-ended'> {
+  const { userId, sessionVersion } = session;
+  const rowsSql = libraryRowsSql(userId, filters);
   const catalog = paperCatalog();
-  const [{ items, total }, collections] = await Promise.all([
-    listLibrary(userId, filters, { page, pageSize }, catalog),
-    listCollections(userId),
-  ]);
-  const orgs = new Set<string>();
-  const tags = new Map<string, string>();
-  for (const paper of catalog.values()) {
-    for (const org of paper.orgs) orgs.add(org);
-    for (const appearance of paper.appearances)
-      for (const tag of appearance.tags ?? []) if (!tags.has(tagSlug(tag))) tags.set(tagSlug(tag), tag);
-  }
+  const db = await getDb();
+  // Each part is read only when the session is current: a reader whose sessions ended gets nothing but the verdict.
+  const [result] = await db.$queryRaw<{ current: boolean; rows: JsonRow[] | null; collections: JsonCollection[] | null }[]>`
+    WITH me AS (SELECT 1 FROM "User" WHERE "id" = ${userId}::text AND "sessionVersion" = ${sessionVersion}::int)
+    SELECT EXISTS (SELECT 1 FROM me) AS "current",
+      (SELECT json_agg(r) FROM (${rowsSql}) r WHERE EXISTS (SELECT 1 FROM me)) AS "rows",
+      (SELECT json_agg(l ORDER BY lower(l."name"), l."id")
+         FROM (SELECT c."id", c."name", c."createdAt", count(cp."paperId")::int AS "paperCount"
+               FROM "Collection" c
+               LEFT JOIN "CollectionPaper" cp ON cp."collectionId" = c."id" AND cp."userId" = ${userId}
+               WHERE c."userId" = ${userId}
+               GROUP BY c."id") l
+         WHERE EXISTS (SELECT 1 FROM me)) AS "collections"`;
+  if (!result?.current) return 'session-ended';
+  const rows = (result.rows ?? []).map((row): Row => ({
+    ...row,
+    addedAt: utc(row.addedAt),
+    bookmarkedAt: row.bookmarkedAt === null ? null : utc(row.bookmarkedAt),
+  }));
+  const { items, total } = arrangeLibrary(rows, filters, { page, pageSize }, catalog);
+  const collections = (result.collections ?? []).map((c): CollectionView => ({
+    id: c.id,
+    name: c.name,
+    paperCount: c.paperCount,
+    createdAt: utc(c.createdAt).toISOString(),
+  }));
+  return { filters, page, pageSize, total, items: items.map((item) => presentLibraryItem(item, catalog)), collections };
+}
+
+function presentLibraryItem(item: LibraryItem, catalog: ReadonlyMap<string, Paper>): LibraryRowView {
+  const paper = lookupPaper(item.paperId, catalog);
   return {
-    items,
-    total,
-    collections,
-    orgs: [...orgs].sort(collator.compare),
-    tags: [...tags.values()].sort(collator.compare),
-    catalog,
+    paperId: item.paperId,
+    added: formatDate(item.addedAt.toISOString().slice(0, 10)),
+    bookmarked: item.bookmarkedAt !== null,
+    noteCount: item.noteCount,
+    collectionIds: item.collectionIds,
+    paper: paper
+      ? {
+          name: paper.name,
+          pageHref: paperHref(item.paperId),
+          href: paper.href,
+          reviewTitle: paper.reviewTitle,
+          date: formatDate(paper.date),
+          orgs: paper.orgs.map((org) => ({ name: org, href: orgHref(org) })),
+        }
+      : null,
   };
 }

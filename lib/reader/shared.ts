@@ -149,6 +149,59 @@ export type LibraryFilters = {
   collection?: string;
   sort?: LibrarySort;
 };
+/** Papers per page of /library and /bookmarks. */
+export const LIBRARY_PAGE_SIZE = 20;
+/** Which page asks GET /api/library: /bookmarks fixes `bookmarked`. */
+export const LIBRARY_VIEWS = ['library', 'bookmarks'] as const;
+export type LibraryViewName = (typeof LIBRARY_VIEWS)[number];
+/**
+ * GET /api/library's query: the page's own query parameters (the filters and
+ * `page`), plus `view`. Built lazily: an object schema probes `new Function`
+ * (see Accounts), and the browser never needs this one.
+ */
+export const libraryQuerySchema = () =>
+  z.object({
+    ...libraryFilterShape,
+    page: z.coerce.number({ error: 'expected a page number' }).int().min(1).max(10_000).optional(),
+    view: z.enum(LIBRARY_VIEWS, { error: 'expected library or bookmarks' }).optional(),
+  });
+/** One row of the library as GET /api/library returns it, dates already formatted for the page. */
+export type LibraryRowView = {
+  paperId: string;
+  /** "Nov 3, 2026": the first time the reader did anything with the paper that is still on record. */
+  added: string;
+  bookmarked: boolean;
+  noteCount: number;
+  collectionIds: string[];
+  /** The paper as the content knows it; null when no review discusses it any more. */
+  paper: {
+    name: string;
+    /** The paper's own page. */
+    pageHref: string;
+    /** The heading that discusses it in its newest review. */
+    href: string;
+    reviewTitle: string;
+    date: string;
+    orgs: { name: string; href: string }[];
+  } | null;
+};
+/**
+ * GET /api/library: one page of the reader's library with the filters it was
+ * read with (on /bookmarks `bookmarked` is set), and the reader's collections.
+ * A query parameter the library does not understand is a 400 whose `issues`
+ * name each one.
+ */
+export type LibraryResponse = {
+  filters: LibraryFilters;
+  page: number;
+  pageSize: number;
+  total: number;
+  items: LibraryRowView[];
+  collections: CollectionView[];
+};
+export type LibraryQueryIssue = { parameter: string; message: string };
+export type LibraryErrorResponse = { error: string; issues?: LibraryQueryIssue[] };
+
 /** In words, for the export's title and the page: "my library: bookmarked, status Reading, in “To cite”". */
 export function describeLibraryView(filters: LibraryFilters, collectionName?: string): string {
   const parts: string[] = [];

@@ -12,7 +12,7 @@ import { inlineScriptHashes } from '@/lib/security/inline-scripts';
 // route that looks papers up in content/ must carry it. Runs on the build the
 // e2e setup made.
 const routes = [
-  '(account)/bookmarks/page',
+  'api/library/route',
   '(account)/notes/page',
   '(reader)/docs/[...slug]/page',
   'api/bookmarks/route',
@@ -43,7 +43,7 @@ test('the build wrote the paper catalog and the CSP manifest, traced into the fu
     (JSON.parse(readFileSync(path.resolve('.next/server', trace), 'utf8')) as { files: string[] }).files.map((f) =>
       path.resolve('.next/server', path.dirname(trace), f),
     );
-  for (const route of ['app/api/bookmarks/route', 'app/(account)/bookmarks/page', 'app/api/export/route']) {
+  for (const route of ['app/api/bookmarks/route', 'app/api/library/route', 'app/api/export/route']) {
     expect(tracedBy(`${route}.js.nft.json`), route).toContain(path.resolve('.next/paper-catalog.json'));
   }
   expect(tracedBy('middleware.js.nft.json')).toContain(path.resolve('.next/csp-hashes.json'));

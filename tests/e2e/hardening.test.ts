@@ -105,7 +105,14 @@ describe.each(inject('servers'))('headers on $backend', ({ baseURL }) => {
   });
 
   test('everything about the signed-in reader is private, no-store; the review page they read stays the shared copy', async () => {
-    for (const path of ['/api/reader/state', '/api/bookmarks', '/api/export?format=json', '/bookmarks', '/notes', '/account']) {
+    for (const path of [
+      '/api/reader/state',
+      '/api/bookmarks',
+      '/api/library?view=bookmarks',
+      '/api/export?format=json',
+      '/notes',
+      '/account',
+    ]) {
       const response = await reader.request('GET', path);
       expect(response.status, path).toBe(200);
       expectPrivate(response, path);
@@ -119,6 +126,17 @@ describe.each(inject('servers'))('headers on $backend', ({ baseURL }) => {
     const html = await signedIn.text();
     expect(html).not.toContain(reader.email);
     expect(html).toBe(await (await fetch(`${baseURL}${review.url}`)).text());
+
+    // /bookmarks and /library are prerendered shells: the same shared copy for everyone, their list private (above).
+    for (const path of ['/bookmarks', '/library']) {
+      const shell = await reader.request('GET', path);
+      expectSharedCacheable(shell, path);
+      expectSecurityHeaders(shell, path);
+      const shellHtml = await shell.text();
+      expect(shellHtml).not.toContain(reader.email);
+      expect(shellHtml).not.toContain(paperId);
+      expect(shellHtml).toBe(await (await fetch(`${baseURL}${path}`)).text());
+    }
   });
 
   test('pages rendered per request get a fresh nonce instead of hashes', async () => {
@@ -164,11 +182,11 @@ describe('with the database down', () => {
 
   test('a reader page fails with the friendly error page, and the log line carries the request id, not the cookie', async () => {
     const cookie = await sessionCookie();
-    const response = await fetch(`${app.baseURL}/bookmarks`, { headers: { Cookie: cookie } });
+    const response = await fetch(`${app.baseURL}/notes`, { headers: { Cookie: cookie } });
     expect(response.status).toBe(500);
     expect(await response.text()).not.toMatch(/PrismaClient|DatabaseNotReachable|at async/);
     const requestId = response.headers.get('x-request-id')!;
-    await expect.poll(() => app.logs()).toMatch(new RegExp(`\\[error\\] request=${requestId} GET /bookmarks \\(render, digest \\d+\\)`));
+    await expect.poll(() => app.logs()).toMatch(new RegExp(`\\[error\\] request=${requestId} GET /notes \\(render, digest \\d+\\)`));
     expect(app.logs()).not.toContain(cookie.split('=')[1]!.slice(0, 40));
     expect(app.logs()).not.toContain('db-password-not-for-logs');
 
@@ -177,7 +195,7 @@ describe('with the database down', () => {
       const context = await browser().newContext({ baseURL: app.baseURL, colorScheme });
       await context.addCookies([{ name: 'next-auth.session-token', value: cookie.split('=')[1]!, url: app.baseURL }]);
       const page = await context.newPage();
-      await page.goto('/bookmarks');
+      await page.goto('/notes');
       const alert = page.getByRole('alert').filter({ hasText: 'Something went wrong' });
       await expect.poll(() => alert.isVisible()).toBe(true);
       expect(await page.getByRole('button', { name: 'Try again', exact: true }).isVisible()).toBe(true);
@@ -189,8 +207,17 @@ describe('with the database down', () => {
       expect(await page.getByRole('link', { name: 'Sign in' }).count()).toBe(0);
       const digest = (await alert.textContent())!.match(/Reference: (\d+)/)?.[1];
       expect(digest).toBeTruthy();
-      await expect.poll(() => app.logs()).toContain(`GET /bookmarks (render, digest ${digest})`);
+      await expect.poll(() => app.logs()).toContain(`GET /notes (render, digest ${digest})`);
       expect(await axeViolations(page), colorScheme).toEqual([]);
+
+      // /bookmarks is a prerendered shell: its list says the database is not answering and offers to try again.
+      await page.goto('/bookmarks');
+      const listAlert = page.getByRole('alert').filter({ hasText: 'Could not load your library.' });
+      await expect.poll(() => listAlert.isVisible()).toBe(true);
+      expect(await listAlert.textContent()).toContain('The database is not answering right now');
+      expect(await listAlert.getByRole('button', { name: 'Try again' }).isVisible()).toBe(true);
+      expect(await page.locator('[data-library-item]').count()).toBe(0);
+      expect(await axeViolations(page), `/bookmarks, ${colorScheme}`).toEqual([]);
       await context.close();
     }
   });

@@ -26,3 +26,5 @@ export function publicPages(index: ContentIndex): string[] {
 
 /** The pages only a signed-in reader has, on top of the public ones. */
 export const readerPages = ['/library', '/bookmarks', '/notes', '/account'];
+/** Prerendered shells whose list is an island (GET /api/library): a test waits for the list before looking. */
+export const libraryPages = ['/library', '/bookmarks'];

@@ -3,7 +3,7 @@ import { expect, inject, test } from 'vitest';
 import { buildIndex } from '@/lib/content/index/content-index';
 import { setupBrowser, signedInContext, waitForHydration } from '@/tests/e2e/browser';
 import { Reader } from '@/tests/e2e/client';
-import { publicPages, readerPages } from '@/tests/e2e/pages';
+import { libraryPages, publicPages, readerPages } from '@/tests/e2e/pages';
 
 const baseURL = inject('baseURL');
 const index = buildIndex(undefined, undefined, { drafts: false });
@@ -33,6 +33,9 @@ async function checkPages(context: BrowserContext, paths: string[], signedIn: bo
       // The reader's islands (account menu, notes) draw once their data arrives: under load that can
       // start after networkidle has already fired (hydration took longer than its 500 ms quiet window).
       if (signedIn) await expect.poll(() => page.locator('header').innerHTML(), { message: path, timeout: 30_000 }).toContain('Sign out');
+      // So is the list of /library and /bookmarks: measured with the reader's paper in it.
+      if (signedIn && libraryPages.includes(path))
+        await expect.poll(() => page.locator('[data-library-item]').count(), { message: path, timeout: 30_000 }).toBe(1);
       expect(await overflow(page), `${path} at ${width}px`).toBeNull();
     }
   }

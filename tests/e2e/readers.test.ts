@@ -54,20 +54,18 @@ test('sign up, bookmark two papers, write a note, find them again; another reade
   await expect.poll(() => notes.locator('article.note').textContent()).toContain(note);
 
   await page.goto('/bookmarks');
-  const saved = await page.locator('[data-bookmark-item]').evaluateAll((els) => els.map((el) => el.getAttribute('data-bookmark-item')));
-  expect(saved.sort()).toEqual([first.paperId, second.paperId].sort());
+  const saved = () => page.locator('[data-bookmark-item]').evaluateAll((els) => els.map((el) => el.getAttribute('data-bookmark-item')));
+  await expect.poll(async () => (await saved()).sort()).toEqual([first.paperId, second.paperId].sort());
   // The name opens the paper's page; the review it came from links to the exact heading.
   const row = page.locator(`[data-bookmark-item="${first.paperId}"]`);
   expect(await row.getByRole('link', { name: first.name, exact: true }).getAttribute('href')).toBe(paperHref(first.paperId));
   expect(await row.getByRole('link', { name: review.title, exact: true }).getAttribute('href')).toBe(`${review.url}#${first.anchor}`);
   await page.getByRole('link', { name: 'Reading', exact: true }).click();
   await page.waitForURL('**/bookmarks?status=READING');
-  expect(await page.locator('[data-bookmark-item]').evaluateAll((els) => els.map((el) => el.getAttribute('data-bookmark-item')))).toEqual([
-    first.paperId,
-  ]);
+  await expect.poll(saved).toEqual([first.paperId]);
   await page.getByRole('link', { name: 'Read', exact: true }).click();
   await page.waitForURL('**/bookmarks?status=READ');
-  expect(await page.getByText('No bookmarked papers with this status.').isVisible()).toBe(true);
+  await expect.poll(() => page.getByText('No bookmarked papers with this status.').isVisible()).toBe(true);
   await page.goto('/notes');
   expect(await page.locator(`[data-notes-group="${first.paperId}"]`).textContent()).toContain(note);
 
@@ -90,7 +88,7 @@ test('sign up, bookmark two papers, write a note, find them again; another reade
   expect(await page.locator('article.note').count()).toBe(0);
   expect(await page.content()).not.toContain(note);
   await page.goto('/bookmarks');
-  expect(await page.getByText('No bookmarks yet.').isVisible()).toBe(true);
+  await expect.poll(() => page.getByText('No bookmarks yet.').isVisible()).toBe(true);
   await page.goto('/notes');
   expect(await page.getByText('No notes yet.').isVisible()).toBe(true);
   await context.close();

@@ -3,8 +3,7 @@ import { LibraryPageView } from '@/components/library/library-page';
 
 export const metadata: Metadata = { title: 'My library', robots: { index: false } };
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-export default async function LibraryPage({ searchParams }: Props) {
-  return <LibraryPageView basePath="/library" title="My library" searchParams={await searchParams} />;
+/** Prerendered; the list is an island that asks GET /api/library for the address's filters. */
+export default function LibraryPage() {
+  return <LibraryPageView basePath="/library" title="My library" />;
 }

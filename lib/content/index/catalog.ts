@@ -1,6 +1,7 @@
 import { HttpError } from '@/lib/http/errors';
 import { readBuildOutput } from '@/lib/config/build-output';
 import { getContentIndex, type ContentIndex, type Paper } from '@/lib/content/index/content-index';
+import { tagSlug } from '@/lib/content/urls';
 
 export const PAPER_CATALOG_FILE = 'paper-catalog.json';
 
@@ -38,4 +39,18 @@ export class UnknownPaperError extends HttpError {
 
 export function assertKnownPaper(paperId: string): void {
   if (!paperCatalog().has(paperId)) throw new UnknownPaperError(paperId);
+}
+
+const choiceOrder = new Intl.Collator('ko', { numeric: true, sensitivity: 'base' });
+
+/** Every org and tag of a published paper, sorted: the library's filter choices, the same for every reader (built into its page). */
+export function catalogFilterChoices(catalog: ReadonlyMap<string, Paper> = paperCatalog()): { orgs: string[]; tags: string[] } {
+  const orgs = new Set<string>();
+  const tags = new Map<string, string>();
+  for (const paper of catalog.values()) {
+    for (const org of paper.orgs) orgs.add(org);
+    for (const appearance of paper.appearances)
+      for (const tag of appearance.tags ?? []) if (!tags.has(tagSlug(tag))) tags.set(tagSlug(tag), tag);
+  }
+  return { orgs: [...orgs].sort(choiceOrder.compare), tags: [...tags.values()].sort(choiceOrder.compare) };
 }

@@ -115,7 +115,13 @@ const MATRIX: { fn: string; name: string; run: (f: Fixture) => Promise<unknown>;
   {
     fn: 'library.loadLibraryPage',
     name: "filtered on A's collection",
-    run: (f) => library.loadLibraryPage(f.b, { collection: f.aCollectionId }, 1, 20),
+    run: async (f) =>
+      library.loadLibraryPage(
+        { userId: f.b, sessionVersion: (await sessionVersion.sessionVersionOf(f.b))! },
+        { collection: f.aCollectionId },
+        1,
+        20,
+      ),
     expected: () => expect.objectContaining({ items: [], total: 0, collections: [] }),
   },
   // Writes by collection id: exactly what a missing collection gives.

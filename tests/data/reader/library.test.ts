@@ -2,8 +2,10 @@ import type * as nextAuth from 'next-auth';
 import { afterAll, beforeAll, expect, test, vi } from 'vitest';
 import { getContentIndex } from '@/lib/content/index/content-index';
 import { setBookmark } from '@/lib/reader/bookmarks';
-import { createCollection, setCollectionPaper } from '@/lib/reader/collections';
-import { listLibrary } from '@/lib/reader/library';
+import { endAllSessions, sessionVersionOf } from '@/lib/auth/session-version';
+import { formatDate } from '@/lib/content/index/queries';
+import { createCollection, listCollections, setCollectionPaper } from '@/lib/reader/collections';
+import { listLibrary, loadLibraryPage } from '@/lib/reader/library';
 import { createNote } from '@/lib/reader/notes';
 import { setReadingStatus } from '@/lib/reader/reading-status';
 import type { LibraryFilters } from '@/lib/reader/shared';
@@ -105,6 +107,34 @@ describeEachBackend('library', (getTestDb) => {
     // Another reader's collection id filters to nothing.
     const other = await reader();
     expect(await ids(userId, { collection: other.list.id })).toEqual([]);
+  });
+
+  test('the page read (one statement): the same rows as listLibrary, its collections, only while the session is current', async () => {
+    const { userId, list } = await reader();
+    const version = (await sessionVersionOf(userId))!;
+    for (const filters of [{}, { bookmarked: true }, { sort: 'name' as const }, { collection: list.id }]) {
+      const page = await loadLibraryPage({ userId, sessionVersion: version }, filters, 1, 3);
+      if (page === 'session-ended') throw new Error('the session should be current');
+      const expected = await listLibrary(userId, filters, { page: 1, pageSize: 3 });
+      expect(page.items.map((item) => item.paperId)).toEqual(expected.items.map((item) => item.paperId));
+      expect(page.total).toBe(expected.total);
+      expect(page.items.map((item) => [item.paperId, item.bookmarked, item.noteCount, item.collectionIds])).toEqual(
+        expected.items.map((item) => [item.paperId, item.bookmarkedAt !== null, item.noteCount, item.collectionIds]),
+      );
+      // Dates are the database's, read as UTC (json_agg writes them without a zone).
+      expect(page.items.map((item) => item.added)).toEqual(
+        expected.items.map((item) => formatDate(item.addedAt.toISOString().slice(0, 10))),
+      );
+      expect(page.collections).toEqual((await listCollections(userId)).map(({ contains: _, ...c }) => c));
+    }
+    const first = await loadLibraryPage({ userId, sessionVersion: version }, {}, 1, 20);
+    expect(first !== 'session-ended' && first.items.find((item) => item.paperId === GONE)?.paper).toBeNull();
+    expect(first !== 'session-ended' && first.items.find((item) => item.paperId === NEW)?.paper?.name).toBeTruthy();
+    // An ended session, an old cookie, another account's id: nothing but the verdict.
+    expect(await loadLibraryPage({ userId, sessionVersion: version + 1 }, {}, 1, 20)).toBe('session-ended');
+    await endAllSessions(userId);
+    expect(await loadLibraryPage({ userId, sessionVersion: version }, {}, 1, 20)).toBe('session-ended');
+    expect(await loadLibraryPage({ userId: 'no-such-reader', sessionVersion: 0 }, {}, 1, 20)).toBe('session-ended');
   });
 
   test('sorts: date added (default), review date (newest review first, papers in no review last), name', async () => {

@@ -25,7 +25,7 @@ test('an output that would deploy wrong is refused, each problem by name', () =>
       `review ${review.url} is not prerendered: no static/ file and no .prerender-config.json with a fallback in functions/`,
       '/api/auth/[...nextauth] is not a function: no functions/api/auth/[...nextauth].func with a .vc-config.json',
       '/api/notes/[id] is not a function: no functions/api/notes/[id].func with a .vc-config.json',
-      '/bookmarks has no function, so nothing can read content/ for it at run time',
+      '/api/library has no function, so nothing can read content/ for it at run time',
       'no functions/_middleware.func: proxy.ts (CSP, request ids) was not deployed',
       'config.json sets no Strict-Transport-Security: the security headers of next.config.ts are missing',
     ]),
@@ -68,6 +68,7 @@ describe('prerendered pages on Vercel', () => {
     const proxied = (url: string) => functionsInFront(routes, [{ url, html: null }], isFunction).length > 0;
     for (const url of [
       '/api/notes',
+      '/api/library',
       '/signin',
       '/notes',
       '/account',
@@ -87,6 +88,10 @@ describe('prerendered pages on Vercel', () => {
       '/papers.rsc',
       '/papers.segments/_tree.segment.rsc',
       '/papers/2501.00001',
+      '/library',
+      '/library.rsc',
+      '/bookmarks',
+      '/bookmarks.segments/_tree.segment.rsc',
       '/tags/%EA%B0%95',
       '/orgs/x/rss.xml',
       '/atom.xml',
