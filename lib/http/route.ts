@@ -1,6 +1,7 @@
 import 'server-only';
 import { databaseUnavailable } from '@/lib/db/errors';
 import { HttpError } from '@/lib/http/errors';
+import { nextTurn } from '@/lib/http/fair-turns';
 import { logServerError, requestIdOf } from '@/lib/http/log';
 
 /** Reader data is never stored by a shared cache. */
@@ -42,7 +43,8 @@ export const DATABASE_UNAVAILABLE_MESSAGE =
 type Handler<C> = (request: Request, context: C) => Promise<Response>;
 
 /**
- * Wraps a route handler: same-origin check for mutations, expected errors
+ * Wraps a route handler: same-origin check for mutations, its turn
+ * (lib/http/fair-turns.ts), expected errors
  * (HttpError and the domain errors that extend it) as JSON with their status,
  * a logged 503 when the database is down or silent, and a logged 500 only for real bugs.
  */
@@ -50,6 +52,8 @@ export function route<C>(handler: Handler<C>): Handler<C> {
   return async (request, context) => {
     try {
       assertSameOrigin(request);
+      // Under load, one handler per event-loop turn: new connections are then accepted as fast as requests are served.
+      await nextTurn();
       return await handler(request, context);
     } catch (error) {
       if (error instanceof HttpError) return json({ error: error.message }, { status: error.status });
