@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { Pagination } from '@/components/layout/pagination';
+import { OrgBadges } from '@/components/paper/org-badges';
 import { BookmarkButton } from '@/components/reader/bookmark-button';
 import { CollectionManager } from '@/components/reader/collection-manager';
 import { CollectionPicker } from '@/components/reader/collection-picker';
@@ -258,15 +259,7 @@ function LibraryList({ basePath, orgs, tags, data, onChanged }: Props & { data: 
                   ) : (
                     <span className="font-semibold break-all">{item.paperId}</span>
                   )}
-                  {paper?.orgs.length ? (
-                    <span className="inline-flex flex-wrap gap-1">
-                      {paper.orgs.map((org) => (
-                        <a key={org.name} href={org.href} className="org-badge hover:underline">
-                          {org.name}
-                        </a>
-                      ))}
-                    </span>
-                  ) : null}
+                  {paper ? <OrgBadges orgs={paper.orgs} /> : null}
                 </div>
                 <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
                   {paper ? (

@@ -1,6 +1,7 @@
 // Every URL the app makes for content, in one place: reviews keep their
 // Docusaurus addresses, papers link to the heading that discusses them.
-import { slugify } from '@/lib/content/source/slugs';
+// Only github-slugger, no MDX tooling: client islands build links with this module too.
+import { slug } from 'github-slugger';
 
 export const DOCS_PREFIX = '/docs';
 
@@ -31,5 +32,5 @@ export const paperHref = (paperId: string) => `/papers/${encodeURIComponent(pape
 
 export const orgHref = (org: string) => `/orgs/${encodeURIComponent(org)}`;
 /** Tags are free text in front matter (`Reinforcement Learning`); their URL is the slug. */
-export const tagSlug = (tag: string) => slugify(tag);
+export const tagSlug = (tag: string) => slug(tag);
 export const tagHref = (tag: string) => `/tags/${encodeURIComponent(tagSlug(tag))}`;

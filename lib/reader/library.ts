@@ -7,7 +7,7 @@ import 'server-only';
 // bounded by the per-account limits, so reading them all is cheap.
 import { paperCatalog } from '@/lib/content/index/catalog';
 import type { Paper } from '@/lib/content/index/content-index';
-import { orgHref, paperHref, tagSlug } from '@/lib/content/urls';
+import { paperHref, tagSlug } from '@/lib/content/urls';
 import { getDb } from '@/lib/db/connection';
 import { pageWindow } from '@/lib/db/query-helpers';
 import { Prisma } from '@/lib/generated/prisma/client';
@@ -197,7 +197,7 @@ function presentLibraryItem(item: LibraryItem, catalog: ReadonlyMap<string, Pape
           href: paper.href,
           reviewTitle: paper.reviewTitle,
           date: formatDate(paper.date),
-          orgs: paper.orgs.map((org) => ({ name: org, href: orgHref(org) })),
+          orgs: paper.orgs,
         }
       : null,
   };

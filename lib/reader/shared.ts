@@ -182,7 +182,7 @@ export type LibraryRowView = {
     href: string;
     reviewTitle: string;
     date: string;
-    orgs: { name: string; href: string }[];
+    orgs: string[];
   } | null;
 };
 /**

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { expect, inject, test } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { buildIndex } from '@/lib/content/index/content-index';
-import { paperHref } from '@/lib/content/urls';
+import { orgHref, paperHref } from '@/lib/content/urls';
 import { setupBrowser, waitForHydration } from '@/tests/e2e/browser';
 
 const baseURL = inject('baseURL');
@@ -120,6 +120,15 @@ test('a status-only paper is in the library, under its status filter and in the 
 
   await page.goto('/library');
   await expect.poll(() => libraryItems(page)).toEqual([second.paperId, third.paperId]);
+  // Each row's org badges link to that org's papers, as on the review page.
+  const withOrgs = [second, third].filter((paper) => paper.orgs.length);
+  expect(withOrgs.length).toBeGreaterThan(0);
+  for (const paper of withOrgs) {
+    const badges = page.locator(`[data-library-item="${paper.paperId}"] a.org-badge`);
+    expect(await badges.evaluateAll((links) => links.map((a) => [a.textContent, a.getAttribute('href')]))).toEqual(
+      paper.orgs.map((org) => [org, orgHref(org)]),
+    );
+  }
   await page.getByRole('link', { name: 'Read', exact: true }).click();
   await page.waitForURL('**/library?status=READ');
   await expect.poll(() => libraryItems(page)).toEqual([third.paperId]);
