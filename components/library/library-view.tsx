@@ -117,6 +117,12 @@ export function LibraryLoading() {
       <p className="text-sm text-slate-600 dark:text-slate-400" role="status">
         Loading your library…
       </p>
+      {/* The list is fetched by the browser: without JavaScript the status above would never change. */}
+      <noscript>
+        <p className="mt-2 text-sm text-slate-600 dark:text-slate-400" data-library-noscript>
+          Your library is loaded by JavaScript, which is turned off in this browser. Turn it on to see your papers.
+        </p>
+      </noscript>
     </div>
   );
 }

@@ -225,3 +225,24 @@ test('a collection is made, renamed, filled from a review page, filtered on, and
   await expect.poll(() => libraryItems(other.page)).toEqual([second.paperId]);
   await other.context.close();
 });
+
+test('without JavaScript the library pages say why no list appears; with it, that line stays hidden', async () => {
+  const noscript = 'Your library is loaded by JavaScript, which is turned off in this browser.';
+  // What the reader sees, read as rendered text: Playwright's text locators never look inside <noscript>.
+  const shownText = (page: Page) => page.evaluate(() => document.body.innerText);
+  const off = await browser().newContext({ baseURL, javaScriptEnabled: false });
+  const page = await off.newPage();
+  for (const path of ['/library', '/bookmarks']) {
+    expect((await page.goto(path))?.status(), path).toBe(200);
+    expect(await page.getByRole('status').textContent(), path).toBe('Loading your library…');
+    expect(await shownText(page), path).toContain(noscript);
+    expect(await page.locator('[data-library-noscript]').isVisible(), path).toBe(true);
+  }
+  await off.close();
+
+  const { context, page: withScript } = await newPage();
+  await signUpAt(withScript, '/library');
+  await expect.poll(() => withScript.getByText('Your library is empty.').count()).toBe(1);
+  expect(await shownText(withScript)).not.toContain(noscript);
+  await context.close();
+});
