@@ -77,7 +77,3 @@ export function collectHeadings(tree: Root): HeadingInfo[] {
 export function headingText(node: Heading): string {
   return toString(node.children.filter((child: PhrasingContent) => child.type !== 'html')).trim();
 }
-
-export function slugify(text: string): string {
-  return new GithubSlugger().slug(text);
-}
