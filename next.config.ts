@@ -81,6 +81,13 @@ export default function config(phase: string): NextConfig {
       // every body up to the limit arrives whole, and a larger one still
       // arrives larger than the limit, which the route answers with 413.
       proxyClientMaxBodySize: MAX_IMPORT_BYTES + 1024 * 1024,
+      // Every page is prerendered, so the only pages Next renders on demand
+      // are 404s for made-up /docs/ URLs (dynamicParams stays true for
+      // `next dev`). A self-hosted server wrote each one to
+      // .next/server/route-cache, six files per URL with no limit; kept in
+      // Next's in-memory LRU instead (cacheMaxMemorySize, 50 MB). Prerendered
+      // pages are still read from the build's files. Vercel keeps its own cache.
+      isrFlushToDisk: false,
     },
     // Loaded from node_modules at run time: PGlite reads its WASM and data files
     // next to its own code, and argon2 is a native binary.

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { readdirSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { encode } from 'next-auth/jwt';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
@@ -90,6 +92,18 @@ describe.each(inject('servers'))('headers on $backend', ({ baseURL }) => {
       expect(policy, path).toMatch(/script-src 'self'( 'sha256-[A-Za-z0-9+/]+=*')+ 'nonce-[^']+'/);
       expect(policy, path).toContain("frame-ancestors 'none'");
     }
+  });
+
+  test('a made-up /docs/ URL is a 404 that the server does not store: nothing is kept per URL', async () => {
+    const token = randomBytes(6).toString('hex');
+    for (const path of [`/docs/${token}`, `/docs/papers/y2025/nov/${token}`, `/docs/${token}/a/b/c`]) {
+      const response = await fetch(`${baseURL}${path}`);
+      expect(response.status, path).toBe(404);
+      expect(await response.text(), path).toContain('Page not found');
+    }
+    // Next's on-demand page store (.next/server/route-cache when self-hosted) has no entry for any of them.
+    const stored = readdirSync('.next/server', { recursive: true, encoding: 'utf8' }).filter((file) => file.includes(token));
+    expect(stored).toEqual([]);
   });
 
   test('hashed assets and content images are cached for a year, immutable', async () => {
