@@ -6,7 +6,10 @@
 //   - a rebuild after editing one review at the largest size, each right after
 //     its own cold build of that round;
 //   - for reference, Next's own floor: `next build` of an empty App Router app
-//     (one page, same Next, same settings), cold and after editing its page.
+//     (one page, same Next, same settings), cold and after editing its page;
+//     and the same app with as many trivial prerendered pages (`<p>page 7</p>`)
+//     as the app's cold build at the largest size wrote HTML pages: what
+//     `next build` costs to generate that many pages, before any content.
 // Reported per build: user+system CPU seconds of the whole process tree
 // (bash `times`: every waited-for descendant), wall seconds, and peak resident
 // memory of the tree (sampled from /proc every 200 ms). Medians over rounds.
@@ -90,7 +93,7 @@ const tools = {
  * node_modules (Turbopack resolves nothing outside an app's root), built
  * with the app's build settings: no type check in the build, standalone output.
  */
-function emptyNextApp(): string {
+function emptyNextApp(pages = 0): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-next-floor-'));
   mkdirSync(path.join(dir, 'app'));
   writeFileSync(path.join(dir, 'package.json'), '{ "private": true, "type": "module" }\n');
@@ -100,6 +103,20 @@ function emptyNextApp(): string {
     'export default function Layout({ children }: { children: React.ReactNode }) {\n  return <html lang="en"><body>{children}</body></html>;\n}\n',
   );
   writeFileSync(path.join(dir, 'app', 'page.tsx'), 'export default function Page() {\n  return <p>hello</p>;\n}\n');
+  if (pages) {
+    mkdirSync(path.join(dir, 'app', 'p', '[id]'), { recursive: true });
+    writeFileSync(
+      path.join(dir, 'app', 'p', '[id]', 'page.tsx'),
+      [
+        'export const dynamicParams = false;',
+        `export const generateStaticParams = () => Array.from({ length: ${pages} }, (_, i) => ({ id: String(i) }));`,
+        'export default async function Page({ params }: { params: Promise<{ id: string }> }) {',
+        '  return <p>page {(await params).id}</p>;',
+        '}',
+        '',
+      ].join('\n'),
+    );
+  }
   execFileSync('cp', ['-al', path.join(process.cwd(), 'node_modules'), path.join(dir, 'node_modules')]);
   return dir;
 }
@@ -114,6 +131,12 @@ const nextFloor = {
     return measure('node_modules/.bin/next build', dir, { NEXT_TELEMETRY_DISABLED: '1' }, log);
   },
 };
+
+/** The HTML pages a finished `next build` prerendered (.next/server/app). */
+function prerenderedHtmlPages(dir: string): number {
+  const files = readdirSync(path.join(dir, '.next', 'server', 'app'), { recursive: true, encoding: 'utf8' });
+  return files.filter((file) => file.endsWith('.html')).length;
+}
 
 /** Appends a sentence to the newest review, as an author's one-sentence edit. */
 function editOneReview(content: string, round: number) {
@@ -151,6 +174,7 @@ async function main() {
   }
   const largest = Math.max(...SIZES);
   const floorDir = emptyNextApp();
+  let pagesFloorDir: string | undefined;
   const results = new Map<string, Run[]>();
   const record = (what: string, run: Run) => {
     results.set(what, [...(results.get(what) ?? []), run]);
@@ -165,6 +189,11 @@ async function main() {
       for (const tool of order) {
         const content = contents.get(size)!;
         record(`${tool} cold ${size}`, await tools[tool].cold(content, log));
+        if (tool === 'app' && size === largest && !pagesFloorDir) {
+          const pages = prerenderedHtmlPages(process.cwd());
+          console.log(`(the app's cold build at ${size} prerendered ${pages} HTML pages)`);
+          pagesFloorDir = emptyNextApp(pages);
+        }
         if (size === largest) {
           editOneReview(content, round * 10 + (tool === 'app' ? 1 : 2));
           record(`${tool} rebuild after one edit ${size}`, await tools[tool].warm(content, log));
@@ -173,6 +202,8 @@ async function main() {
     }
     record('next floor cold', await nextFloor.cold(floorDir, log));
     record('next floor rebuild after one edit', await nextFloor.warm(floorDir, log, round));
+    record('next pages floor cold', await nextFloor.cold(pagesFloorDir!, log));
+    record('next pages floor rebuild after one edit', await nextFloor.warm(pagesFloorDir!, log, round));
   }
   console.log('\nMedians and ratios (app / Docusaurus):');
   const kinds = [...SIZES.map((s) => `cold ${s}`), `rebuild after one edit ${largest}`];
@@ -186,22 +217,25 @@ async function main() {
         `  peak ${m(app, 'peakMb').toFixed(0)} / ${m(docu, 'peakMb').toFixed(0)} MB (${(m(app, 'peakMb') / m(docu, 'peakMb')).toFixed(2)}×)`,
     );
   }
-  const floor = (kind: string) => {
-    const runs = results.get(`next floor ${kind}`)!;
+  const floor = (kind: string, which = 'floor') => {
+    const runs = results.get(`next ${which} ${kind}`)!;
     const m = (k: keyof Run) => median(runs.map((r) => r[k]));
     console.log(
-      `next floor, ${kind.padEnd(22)} cpu ${m('cpu').toFixed(1)} s  wall ${m('wall').toFixed(1)} s  peak ${m('peakMb').toFixed(0)} MB`,
+      `next ${which}, ${kind.padEnd(22)} cpu ${m('cpu').toFixed(1)} s  wall ${m('wall').toFixed(1)} s  peak ${m('peakMb').toFixed(0)} MB`,
     );
   };
   console.log('\nAn empty Next app (what any `next build` costs here):');
   floor('cold');
   floor('rebuild after one edit');
+  console.log("\nThe same empty app with as many trivial prerendered pages as the app's build (Next's cost per page):");
+  floor('cold', 'pages floor');
+  floor('rebuild after one edit', 'pages floor');
   console.log(
     `load average after: ${loadavg()
       .map((l) => l.toFixed(2))
       .join(' ')}`,
   );
-  for (const dir of [...contents.values(), floorDir]) rmSync(dir, { recursive: true, force: true });
+  for (const dir of [...contents.values(), floorDir, pagesFloorDir!]) rmSync(dir, { recursive: true, force: true });
 }
 
 await main();
