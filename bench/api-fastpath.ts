@@ -8,12 +8,21 @@
 //   - /bookmarks as a signed-in reader's browser loads it: the prerendered
 //     shell, and the one JSON request its island makes (GET /api/library);
 // in BENCH_ROUNDS interleaved rounds, medians reported; then the server's
-// resident memory after the run.
+// resident memory after the run, and what it is made of, as the server itself
+// reports it (bench/server-memory-probe.mjs: V8's heap before and after a
+// full GC, WebAssembly and native memory).
+// BENCH_BACKENDS picks the servers (comma-separated, all by default):
+//   pglite-migrated: PGlite on a folder `npm run db:migrate` prepared in its own
+//     process, so the server opens an existing folder (a restart's case);
+//   pglite-fresh: PGlite on an empty folder, initdb and migrations in the server;
+//   postgres: a fresh migrated schema.
+// BENCH_HEAP_SNAPSHOT_DIR=<dir> also writes each server's heap snapshot there after the run.
 // Targets (issue 14): toggles ≥ 0.5× the page's rate, toggle p99 ≤ 3× its
 // median, /bookmarks p99 < 500 ms (the worse of the shell and its list), RSS < 500 MB. Builds unless BENCH_SKIP_BUILD=1.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { treeRssMb } from '@/bench/tree-rss';
@@ -22,7 +31,7 @@ import { applyMigrations } from '@/lib/db/migrate';
 import { openSql, type SqlDatabase } from '@/lib/db/sql';
 import { MAX_BOOKMARKS } from '@/lib/reader/shared';
 import { Reader } from '@/tests/e2e/client';
-import { buildApp, freshSchema, startOnPglite, startOnPostgresUrl, type LoggedApp } from '@/tests/support/server';
+import { buildApp, freshSchema, startOnMigratedPglite, startOnPglite, startOnPostgresUrl, type LoggedApp } from '@/tests/support/server';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 8);
@@ -33,11 +42,47 @@ const index = buildIndex(undefined, undefined, { drafts: false });
 const paperId = index.papers.at(-1)!.paperId;
 const reviewUrl = index.reviews[0]!.url;
 
-type Sample = { rps: number; p50: number; p99: number; failed: number };
+type Sample = {
+  rps: number;
+  p50: number;
+  p99: number;
+  failed: number;
+  /** Autocannon's requests split by connection: each connection's first answer, and all later ones (ms). */
+  connections?: { firstP50: number; firstMax: number; laterP50: number; laterP99: number };
+};
+
+const quantile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
 
 async function cannon(baseURL: string, requests: unknown[]): Promise<Sample> {
-  const r = await autocannon({ url: baseURL, connections: CONNECTIONS, duration: DURATION_S, requests: requests as never });
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, failed: r.non2xx + r.errors + r.timeouts };
+  const run = autocannon({ url: baseURL, connections: CONNECTIONS, duration: DURATION_S, requests: requests as never });
+  // The promise autocannon returns is also its instance, an event emitter of every response.
+  const events = run as unknown as autocannon.Instance;
+  // A connection's first request waits for the server to accept it; a slow tail made of first requests is not the handler's.
+  const answered = new Set<unknown>();
+  const first: number[] = [];
+  const later: number[] = [];
+  events.on('response', (client: unknown, _status: number, _bytes: number, ms: number) => {
+    if (answered.has(client)) later.push(ms);
+    else {
+      answered.add(client);
+      first.push(ms);
+    }
+  });
+  const r = await run;
+  first.sort((a, b) => a - b);
+  later.sort((a, b) => a - b);
+  return {
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    failed: r.non2xx + r.errors + r.timeouts,
+    connections: {
+      firstP50: Math.round(quantile(first, 0.5)),
+      firstMax: Math.round(first.at(-1) ?? 0),
+      laterP50: Math.round(quantile(later, 0.5)),
+      laterP99: Math.round(quantile(later, 0.99)),
+    },
+  };
 }
 
 function toggles(app: LoggedApp, readers: Reader[]) {
@@ -94,30 +139,75 @@ async function driverLoops(op: (worker: number, i: number) => Promise<unknown>):
     }),
   );
   const sorted = latencies.sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
-  return { rps: latencies.length / DURATION_S, p50: at(0.5), p99: at(0.99), failed };
+  return { rps: latencies.length / DURATION_S, p50: quantile(sorted, 0.5), p99: quantile(sorted, 0.99), failed };
 }
 
 /** A query runner for the driver alone: a pg Pool of CONNECTIONS clients, or PGlite's one connection. */
 type Query = (text: string, params: unknown[]) => Promise<unknown>;
 
+type Backend = 'pglite-migrated' | 'pglite-fresh' | 'postgres';
+const BACKENDS: Backend[] = ['pglite-migrated', 'pglite-fresh', 'postgres'];
+
+/** What bench/server-memory-probe.mjs writes (MB). */
+type MemoryState = {
+  usage: { rss: number; heapTotal: number; heapUsed: number; external: number; arrayBuffers: number };
+  spaces: Record<string, { physicalMb: number; usedMb: number }>;
+  resident: { mallocHeap: number; files: number; anonymous: number; largestAnonymous: [number, number][] };
+};
+type MemoryReport = { before: MemoryState; afterGc: MemoryState };
+
 type Result = {
-  backend: string;
+  backend: Backend;
   rounds: { toggle: Sample; page: Sample; upsert: Sample; fn: Sample; shell: Sample; list: Sample }[];
+  /** Resident memory of the server's process tree once it is ready, before the sign-ups and the load. */
+  rssReadyMb: number;
   rssMb: number;
+  memory: MemoryReport | null;
 };
 
-async function measure(backend: 'pglite' | 'postgres'): Promise<Result> {
+const probe = pathToFileURL(path.resolve('bench/server-memory-probe.mjs')).href;
+
+/** The probe's environment for one server: it reports to `reportPath` on SIGUSR2. */
+function probeEnv(backend: Backend, reportPath: string): Record<string, string> {
+  const snapshotDir = process.env.BENCH_HEAP_SNAPSHOT_DIR;
+  return {
+    // BENCH_SERVER_NODE_OPTIONS: flags for the server alone, for experiments (a heap limit, another probe).
+    NODE_OPTIONS: [process.env.NODE_OPTIONS, process.env.BENCH_SERVER_NODE_OPTIONS, `--import ${probe}`].filter(Boolean).join(' '),
+    BENCH_MEMORY_REPORT: reportPath,
+    ...(snapshotDir ? { BENCH_HEAP_SNAPSHOT: path.resolve(snapshotDir, `${backend}.heapsnapshot`) } : {}),
+  };
+}
+
+/** Asks the server's probe for its report (after the RSS figure is read: the probe runs a full GC). */
+async function memoryReport(pid: number, reportPath: string): Promise<MemoryReport | null> {
+  process.kill(pid, 'SIGUSR2');
+  for (const deadline = Date.now() + 120_000; Date.now() < deadline;) {
+    await new Promise((r) => setTimeout(r, 250));
+    if (existsSync(reportPath)) {
+      try {
+        return JSON.parse(readFileSync(reportPath, 'utf8')) as MemoryReport;
+      } catch {
+        // still being written
+      }
+    }
+  }
+  return null;
+}
+
+async function measure(backend: Backend): Promise<Result> {
   let app: LoggedApp;
   let driver: { query: Query; close: () => Promise<void> };
-  if (backend === 'pglite') {
+  const reportDir = mkdtempSync(path.join(tmpdir(), 'bench-memory-'));
+  const reportPath = path.join(reportDir, 'report.json');
+  const env = probeEnv(backend, reportPath);
+  if (backend !== 'postgres') {
     // PGlite cannot be opened by two processes: the driver gets its own folder with the same migrations.
     // Opened before the server starts: its initdb blocks this process's event loop for seconds, long
     // enough for the server to close the idle keep-alive socket that fetch would then reuse (ECONNRESET).
     const dir = mkdtempSync(path.join(tmpdir(), 'bench-pglite-'));
     const sql: SqlDatabase = await openSql({ kind: 'pglite', dataDir: path.join(dir, 'db') });
     await applyMigrations(sql);
-    app = await startOnPglite();
+    app = await (backend === 'pglite-migrated' ? startOnMigratedPglite(env) : startOnPglite(env));
     driver = {
       query: (text, params) => sql.withSession((s) => s.query(text, params)),
       close: async () => {
@@ -127,11 +217,12 @@ async function measure(backend: 'pglite' | 'postgres'): Promise<Result> {
     };
   } else {
     const { url, drop } = await freshSchema(databaseUrl);
-    app = await startOnPostgresUrl(url, drop);
+    app = await startOnPostgresUrl(url, drop, env);
     const schema = new URL(url).searchParams.get('schema')!;
     const pool = new pg.Pool({ connectionString: databaseUrl, max: CONNECTIONS, options: `-c search_path="${schema}"` });
     driver = { query: (text, params) => pool.query(text, params), close: () => pool.end() };
   }
+  const rssReadyMb = treeRssMb(app.pid);
   try {
     const readers: Reader[] = [];
     for (let i = 0; i < CONNECTIONS; i++) readers.push(await new Reader(app.baseURL).signUp());
@@ -189,10 +280,13 @@ async function measure(backend: 'pglite' | 'postgres'): Promise<Result> {
       }
       rounds.push(sample as Result['rounds'][number]);
     }
-    return { backend, rounds, rssMb: treeRssMb(app.pid) };
+    // The target's figure first, as the load left it; then the server's own account of it.
+    const rssMb = treeRssMb(app.pid);
+    return { backend, rounds, rssReadyMb, rssMb, memory: await memoryReport(app.pid, reportPath) };
   } finally {
     await driver.close();
     await app.stop();
+    rmSync(reportDir, { recursive: true, force: true });
   }
 }
 
@@ -207,10 +301,14 @@ async function main() {
   );
   console.log(`${CONNECTIONS} connections, ${DURATION_S}s per sample, ${ROUNDS} interleaved rounds\n`);
   if (process.env.BENCH_SKIP_BUILD !== '1') buildApp();
-  const results = [await measure('pglite'), await measure('postgres')];
+  const wanted = (process.env.BENCH_BACKENDS ?? BACKENDS.join(',')).split(',').map((b) => b.trim());
+  const unknown = wanted.filter((b) => !BACKENDS.includes(b as Backend));
+  if (unknown.length) throw new Error(`BENCH_BACKENDS: unknown ${unknown.join(', ')} (known: ${BACKENDS.join(', ')})`);
+  const results: Result[] = [];
+  for (const backend of BACKENDS.filter((b) => wanted.includes(b))) results.push(await measure(backend));
   let failed = false;
   for (const r of results) {
-    const m = (pick: (x: Result['rounds'][number]) => Sample, field: keyof Sample) => median(r.rounds.map((x) => pick(x)[field]));
+    const m = (pick: (x: Result['rounds'][number]) => Sample, field: 'rps' | 'p50' | 'p99') => median(r.rounds.map((x) => pick(x)[field]));
     const toggle = m((x) => x.toggle, 'rps');
     const page = m((x) => x.page, 'rps');
     const upsert = m((x) => x.upsert, 'rps');
@@ -232,7 +330,22 @@ async function main() {
     console.log(
       `  its list (JSON)    ${list.rps.toFixed(0)} req/s, p50 ${list.p50} ms, p99 ${list.p99} ms (GET /api/library?view=bookmarks)`,
     );
-    console.log(`  server RSS after   ${r.rssMb.toFixed(0)} MB`);
+    console.log(`  server RSS         ${r.rssReadyMb.toFixed(0)} MB when ready, ${r.rssMb.toFixed(0)} MB after the run`);
+    if (r.memory) {
+      const line = (label: string, m: MemoryState) =>
+        `  ${label} rss ${m.usage.rss}, V8 heap used ${m.usage.heapUsed} of ${m.usage.heapTotal} (` +
+        Object.entries(m.spaces)
+          .filter(([, x]) => x.physicalMb > 0)
+          .map(([name, x]) => `${name.replace(/_space$/, '')} ${x.usedMb}/${x.physicalMb}`)
+          .join(', ') +
+        `), external ${m.usage.external} (array buffers ${m.usage.arrayBuffers}); resident: malloc heap ${m.resident.mallocHeap}, ` +
+        `files ${m.resident.files}, anonymous ${m.resident.anonymous} (largest [rss, size]: ${m.resident.largestAnonymous
+          .slice(0, 5)
+          .map(([a, b]) => `[${a}, ${b}]`)
+          .join(' ')}) MB`;
+      console.log(line('memory after run: ', r.memory.before));
+      console.log(line('after a full GC:  ', r.memory.afterGc));
+    } else console.log('  memory report: the server did not write one');
     const verdict = (met: boolean) => (met ? 'met' : 'NOT met');
     console.log(
       `  targets: toggles ≥ 0.5× page ${verdict(toggle / page >= 0.5)}; p99 ≤ 3× p50 ${verdict(p99 <= 3 * p50)}; ` +
@@ -244,6 +357,12 @@ async function main() {
           `upsert ${x.upsert.rps.toFixed(0)}, function ${x.fn.rps.toFixed(0)} /s; shell ${x.shell.rps.toFixed(0)} /s (p99 ${x.shell.p99} ms), ` +
           `list ${x.list.rps.toFixed(0)} /s (p50 ${x.list.p50}, p99 ${x.list.p99} ms)`,
       );
+      const c = (s: Sample) =>
+        s.connections
+          ? `first answers p50 ${s.connections.firstP50}, max ${s.connections.firstMax}; later p50 ${s.connections.laterP50}, p99 ${s.connections.laterP99} ms`
+          : '';
+      console.log(`           toggle ${c(x.toggle)}`);
+      console.log(`           list   ${c(x.list)}`);
     }
     if (r.rounds.flatMap((x) => [x.toggle, x.page, x.upsert, x.fn, x.shell, x.list]).some((s) => s.failed > 0)) failed = true;
   }

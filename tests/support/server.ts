@@ -163,6 +163,30 @@ export function startOnPglite(env: Record<string, string> = {}, options: ServerO
   );
 }
 
+/**
+ * `next start` on an embedded database folder that `npm run db:migrate`
+ * created and migrated in a process of its own first, as a restarted server
+ * finds it: the server opens an existing folder and runs no initdb. Removed on stop.
+ */
+export function startOnMigratedPglite(env: Record<string, string> = {}, options: ServerOptions = {}): Promise<LoggedApp> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'app-pglite-'));
+  const dataDir = path.join(dir, 'db');
+  const run = spawnSync(bin('tsx'), ['scripts/db-migrate.ts'], {
+    stdio: 'inherit',
+    env: { ...process.env, PGLITE_DIR: dataDir, DATABASE_URL: '', DIRECT_URL: '', ALLOW_EMBEDDED_DATABASE: '1' },
+  });
+  if (run.status !== 0) {
+    rmSync(dir, { recursive: true, force: true });
+    return Promise.reject(new Error('db:migrate failed on the embedded database folder'));
+  }
+  return startServer(
+    'pglite',
+    { PGLITE_DIR: dataDir, DATABASE_URL: '', ALLOW_EMBEDDED_DATABASE: '1', ...env },
+    () => removeDir(dir),
+    options,
+  );
+}
+
 /** A PostgreSQL schema for one server: `url` carries it as `?schema=`; `drop` removes it. */
 export async function freshSchema(databaseUrl: string, { migrate = true } = {}): Promise<{ url: string; drop: () => Promise<void> }> {
   const schema = `app_${randomBytes(6).toString('hex')}`;
