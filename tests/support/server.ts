@@ -85,7 +85,13 @@ async function startServer(
   const host = mode === 'dev' ? 'localhost' : '127.0.0.1';
   const baseURL = `http://${host}:${port}`;
   const secret = randomBytes(32).toString('base64url');
-  const [command, args] = standaloneServer ? [process.execPath, [standaloneServer]] : [bin('next'), [mode, '-p', String(port), '-H', host]];
+  // A production server runs with the heap cap of `npm start`, the Dockerfile and the systemd unit.
+  const heapCap = '--max-old-space-size=1024';
+  const [command, args] = standaloneServer
+    ? [process.execPath, [heapCap, standaloneServer]]
+    : mode === 'start'
+      ? [process.execPath, [heapCap, path.resolve('node_modules/next/dist/bin/next'), mode, '-p', String(port), '-H', host]]
+      : [bin('next'), [mode, '-p', String(port), '-H', host]];
   const server = spawn(command, args, {
     cwd: standaloneServer ? path.dirname(standaloneServer) : undefined,
     stdio: ['ignore', captureLogs ? 'pipe' : 'inherit', captureLogs ? 'pipe' : 'inherit'],
