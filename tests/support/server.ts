@@ -158,15 +158,17 @@ function removeDir(dir: string): Promise<void> {
   return Promise.resolve();
 }
 
+/** The settings that point a process at the embedded database in `dataDir`. */
+const embeddedEnv = (dataDir: string) => ({ PGLITE_DIR: dataDir, DATABASE_URL: '', ALLOW_EMBEDDED_DATABASE: '1' });
+
+/** `next start` on the embedded database in `dir`/db; `dir` is removed on stop. */
+function startOnPgliteIn(dir: string, env: Record<string, string>, options: ServerOptions): Promise<LoggedApp> {
+  return startServer('pglite', { ...embeddedEnv(path.join(dir, 'db')), ...env }, () => removeDir(dir), options);
+}
+
 /** `next start` on a fresh embedded database folder, removed on stop; `env` adds or overrides variables (SMTP_URL…). */
 export function startOnPglite(env: Record<string, string> = {}, options: ServerOptions = {}): Promise<LoggedApp> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'app-pglite-'));
-  return startServer(
-    'pglite',
-    { PGLITE_DIR: path.join(dir, 'db'), DATABASE_URL: '', ALLOW_EMBEDDED_DATABASE: '1', ...env },
-    () => removeDir(dir),
-    options,
-  );
+  return startOnPgliteIn(mkdtempSync(path.join(tmpdir(), 'app-pglite-')), env, options);
 }
 
 /**
@@ -176,21 +178,15 @@ export function startOnPglite(env: Record<string, string> = {}, options: ServerO
  */
 export function startOnMigratedPglite(env: Record<string, string> = {}, options: ServerOptions = {}): Promise<LoggedApp> {
   const dir = mkdtempSync(path.join(tmpdir(), 'app-pglite-'));
-  const dataDir = path.join(dir, 'db');
   const run = spawnSync(bin('tsx'), ['scripts/db-migrate.ts'], {
     stdio: 'inherit',
-    env: { ...process.env, PGLITE_DIR: dataDir, DATABASE_URL: '', DIRECT_URL: '', ALLOW_EMBEDDED_DATABASE: '1' },
+    env: { ...process.env, ...embeddedEnv(path.join(dir, 'db')), DIRECT_URL: '' },
   });
   if (run.status !== 0) {
     rmSync(dir, { recursive: true, force: true });
     return Promise.reject(new Error('db:migrate failed on the embedded database folder'));
   }
-  return startServer(
-    'pglite',
-    { PGLITE_DIR: dataDir, DATABASE_URL: '', ALLOW_EMBEDDED_DATABASE: '1', ...env },
-    () => removeDir(dir),
-    options,
-  );
+  return startOnPgliteIn(dir, env, options);
 }
 
 /** A PostgreSQL schema for one server: `url` carries it as `?schema=`; `drop` removes it. */
